@@ -1,0 +1,42 @@
+import type { ZodType } from 'zod';
+import { identityResponseSchema, loginSchema } from './auth.js';
+import { bookingListResponseSchema, bookingRequestSchema, bookingResponseSchema } from './booking.js';
+import { catalogResponseSchema, channelViewSchema } from './channel.js';
+import { createEventSchema, eventStatsSchema, eventViewSchema, patchEventSchema } from './event.js';
+import { admitResponseSchema, joinResponseSchema, queueStateSchema, visitorStatusResponseSchema } from './queue.js';
+
+export type Auth = 'id' | 'queue' | 'access' | 'operator';
+
+export interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** Hono-style path (`:param`). */
+  path: string;
+  summary: string;
+  tag: string;
+  auth?: Auth;
+  idempotencyKey?: boolean;
+  body?: ZodType;
+  /** Status → [description, schema?]; problem statuses list the codes a client branches on. */
+  responses: Record<number, [string, ZodType?]>;
+}
+
+/** The public HTTP contract (DESIGN.md §2) as data: the OpenAPI document is generated from it. */
+export const contract: Operation[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness', tag: 'meta', responses: { 200: ['ok'] } },
+  { method: 'get', path: '/api/catalog', summary: 'Events and live channels', tag: 'catalog', responses: { 200: ['the catalog, cached ~30 s', catalogResponseSchema] } },
+  { method: 'get', path: '/api/events/:eventId', summary: 'One event with live availability', tag: 'catalog', responses: { 200: ['the event, cached 1 s', eventViewSchema], 404: ['event_not_found'] } },
+  { method: 'get', path: '/api/channels/:channelId', summary: 'One live channel', tag: 'catalog', responses: { 200: ['the channel', channelViewSchema], 404: ['channel_not_found'] } },
+  { method: 'post', path: '/api/auth/guest', summary: 'An anonymous identity (rate-limited per IP)', tag: 'identity', responses: { 201: ['id token', identityResponseSchema], 429: ['rate_limited'] } },
+  { method: 'post', path: '/api/auth/login', summary: 'Log a member in', tag: 'identity', body: loginSchema, responses: { 200: ['id token', identityResponseSchema], 400: ['invalid_json, validation_failed'], 401: ['invalid_credentials'] } },
+  { method: 'post', path: '/api/queue/:eventId/join', summary: 'Take a place in line (a rejoin returns the same place)', tag: 'queue', auth: 'id', responses: { 201: ['new place', joinResponseSchema], 200: ['same place again', joinResponseSchema], 401: ['unauthorized, invalid_token'], 403: ['members_only, wrong_token_type'], 404: ['event_not_found'], 409: ['not_started, event_closed, sold_out'], 429: ['rate_limited'] } },
+  { method: 'get', path: '/api/queue/:eventId/state', summary: "The event's shared queue state", tag: 'queue', responses: { 200: ['cached ≤ 1 s', queueStateSchema], 404: ['event_not_found'] } },
+  { method: 'get', path: '/api/queue/:eventId/status', summary: 'Your position and ETA, computed at the edge', tag: 'queue', auth: 'queue', responses: { 200: ['your status', visitorStatusResponseSchema], 401: ['unauthorized, invalid_token'], 403: ['wrong_event, wrong_token_type'], 503: ['origin_unavailable'] } },
+  { method: 'post', path: '/api/queue/:eventId/admit', summary: 'Trade your turn for an access token', tag: 'queue', auth: 'queue', responses: { 200: ['access token', admitResponseSchema], 401: ['invalid_token'], 403: ['wrong_event, wrong_token_type'], 409: ['not_ready, at_capacity, event_closed, sold_out'] } },
+  { method: 'post', path: '/api/events/:eventId/bookings', summary: 'Book a slot or buy a product', tag: 'bookings', auth: 'access', idempotencyKey: true, body: bookingRequestSchema, responses: { 201: ['booked', bookingResponseSchema], 200: ['same Idempotency-Key again: the same booking', bookingResponseSchema], 400: ['invalid_json, validation_failed, missing_idempotency_key'], 401: ['invalid_token'], 403: ['wrong_event, wrong_token_type'], 404: ['item_not_found'], 409: ['sold_out, limit_reached, sale_not_open, event_closed'], 413: ['payload_too_large'], 422: ['idempotency_mismatch'] } },
+  { method: 'get', path: '/api/me/bookings', summary: 'Your bookings', tag: 'bookings', auth: 'id', responses: { 200: ['newest first', bookingListResponseSchema], 401: ['invalid_token'] } },
+  { method: 'delete', path: '/api/bookings/:bookingId', summary: 'Cancel a booking; the place returns', tag: 'bookings', auth: 'id', responses: { 200: ['cancelled (again: the same answer)', bookingResponseSchema], 404: ['booking_not_found'] } },
+  { method: 'post', path: '/api/admin/events', summary: 'Create an event', tag: 'operator', auth: 'operator', body: createEventSchema, responses: { 201: ['created', eventViewSchema], 400: ['validation_failed (every field listed)'], 409: ['event_exists'] } },
+  { method: 'patch', path: '/api/admin/events/:eventId', summary: 'Pause, resume, close, change the admission knobs', tag: 'operator', auth: 'operator', body: patchEventSchema, responses: { 200: ['updated', eventViewSchema], 400: ['validation_failed'], 404: ['event_not_found'] } },
+  { method: 'get', path: '/api/admin/events/:eventId/stats', summary: 'Queue and inventory numbers', tag: 'operator', auth: 'operator', responses: { 200: ['stats', eventStatsSchema], 404: ['event_not_found'] } },
+  { method: 'get', path: '/api/admin/events/:eventId/bookings', summary: "Every booking of an event (the ledger's view)", tag: 'operator', auth: 'operator', responses: { 200: ['bookings', bookingListResponseSchema], 404: ['event_not_found'] } },
+];

@@ -1,0 +1,62 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError, problemResponse } from '../core/index.js';
+import { createResponseCache } from './cache/response-cache.js';
+import type { EdgeDeps } from './deps.js';
+import type { EdgeEnv } from './env.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requireEventToken } from './middleware/require-token.js';
+import { onError, onNotFound } from './on-error.js';
+import { apiDocs } from './routes/api-docs.js';
+import { forward, fromCached, originGet, toCached } from './routes/origin-proxy.js';
+import { queueShield } from './routes/queue-shield.js';
+import { createTokenVerifier } from './tokens/verified-token-cache.js';
+
+/**
+ * The edge: Web APIs only, so the same app runs on Node, Lambda@Edge and Workers. It verifies
+ * tokens with public keys, serves cacheable reads from its own cache, answers the queue's hot
+ * paths itself, and forwards the rest to the origin.
+ */
+export function createEdgeApp(deps: EdgeDeps) {
+  const app = new Hono<EdgeEnv>();
+  const cache = createResponseCache(deps.clock);
+  const verifier = createTokenVerifier(deps.jwks, deps.settings, deps.clock);
+  const ip = (c: Context) => deps.clientIp?.(c);
+  const proxy = (c: Context) => forward(c, deps.origin, ip(c));
+  const cachedGet = async (c: Context) => {
+    const url = new URL(c.req.url);
+    const key = url.pathname + url.search;
+    return fromCached(await cache.get(key, async () => toCached(await originGet(deps.origin, key))), c.req.header('if-none-match'));
+  };
+  const limit = (perMinute: number) => rateLimit({ clock: deps.clock, perMinute, key: ip, enabled: deps.settings.rateLimits });
+
+  app.onError(onError);
+  app.notFound(onNotFound);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.settings.maxBodyBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', { detail: `at most ${deps.settings.maxBodyBytes} bytes` });
+      },
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', role: 'edge', cachedEntries: cache.size() }));
+  app.route('/api', apiDocs());
+  app.get('/api/catalog', cachedGet);
+  app.get('/api/events/:eventId', cachedGet);
+  app.get('/api/channels/:channelId', cachedGet);
+  app.get('/.well-known/jwks.json', cachedGet);
+  app.route('/api/queue', queueShield(deps, cache, verifier));
+  app.post('/api/queue/:eventId/join', limit(deps.settings.joinPerMinute), proxy);
+  app.post('/api/auth/guest', limit(deps.settings.guestPerMinute), proxy);
+  app.post('/api/events/:eventId/bookings', requireEventToken(verifier, 'access'), proxy);
+  app.all('/api/*', proxy);
+
+  app.all('*', async (c) => {
+    if (!deps.assets || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return problemResponse(new AppError('not_found'));
+    return deps.assets(c.req.raw);
+  });
+  return app;
+}

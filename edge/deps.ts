@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { Clock, JwksCache, TokenSettings } from '../core/index.js';
+
+/** Sends a request to the origin; `path` includes the query string. */
+export type OriginFetch = (path: string, init: RequestInit) => Promise<Response>;
+
+export interface EdgeSettings extends TokenSettings {
+  maxBodyBytes: number;
+  rateLimits: boolean;
+  /** Per IP per minute. */
+  guestPerMinute: number;
+  joinPerMinute: number;
+}
+
+/** Every port of the edge; entries (`entry/*.ts`) build them for their runtime. */
+export interface EdgeDeps {
+  clock: Clock;
+  origin: OriginFetch;
+  jwks: JwksCache;
+  settings: EdgeSettings;
+  /** Serves the web app for non-API paths (Node entry: dist/web; CloudFront: the S3 origin). */
+  assets?: (request: Request) => Promise<Response>;
+  /** The caller's address as the runtime reports it. */
+  clientIp?: (c: Context) => string | undefined;
+}
+
+export const defaultEdgeSettings: EdgeSettings = {
+  issuer: 'banjjak-origin',
+  audience: 'banjjak',
+  maxBodyBytes: 16 * 1024,
+  rateLimits: true,
+  guestPerMinute: 30,
+  joinPerMinute: 60,
+};

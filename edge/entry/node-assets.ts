@@ -1,0 +1,29 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { relative, resolve } from 'node:path';
+
+/**
+ * The built web app from disk, for the Node front door. Hashed files under /assets/ are immutable;
+ * every other path falls back to index.html (client-side routing), which is never cached long.
+ */
+export function createNodeAssets(webDir: string): (request: Request) => Promise<Response> {
+  const root = relative(process.cwd(), resolve(webDir)) || '.';
+  const assets = new Hono();
+  assets.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
+  assets.use('*', serveStatic({ root }));
+  assets.get(
+    '*',
+    serveStatic({
+      root,
+      path: 'index.html',
+      onFound: (_path, c) => {
+        c.header('cache-control', 'no-cache');
+      },
+    }),
+  );
+  assets.notFound((c) => c.text('web app not built: run `npm run build:web`', 404));
+  return async (request) => assets.fetch(request);
+}

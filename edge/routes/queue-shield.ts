@@ -1,0 +1,49 @@
+import { Hono, type Context } from 'hono';
+import { AppError, visitorStatus, type QueueState } from '../../core/index.js';
+import type { ResponseCache } from '../cache/response-cache.js';
+import type { EdgeDeps } from '../deps.js';
+import type { EdgeEnv } from '../env.js';
+import { requireEventToken } from '../middleware/require-token.js';
+import type { TokenVerifier } from '../tokens/verified-token-cache.js';
+import { forward, fromCached, originGet, toCached } from './origin-proxy.js';
+
+/**
+ * The waiting room's hot paths, answered at the edge from one cached state document per event:
+ * `state` (≤ 1 s old, one origin fetch per TTL), `status` (computed here from the token), and the
+ * `admit` pre-check that turns early callers away before they reach the origin.
+ */
+export function queueShield(deps: EdgeDeps, cache: ResponseCache, verifier: TokenVerifier) {
+  const ip = (c: Context) => deps.clientIp?.(c);
+
+  const loadState = (eventId: string) => {
+    const path = `/api/queue/${encodeURIComponent(eventId)}/state`;
+    return cache.get(path, async () => toCached(await originGet(deps.origin, path)));
+  };
+
+  /** Fails closed: without a state document nobody is let through. */
+  const readState = async (eventId: string): Promise<QueueState> => {
+    const cached = await loadState(eventId);
+    if (cached.status === 404) throw new AppError('event_not_found');
+    if (cached.status !== 200) throw new AppError('origin_unavailable', { headers: { 'retry-after': '2' } });
+    return JSON.parse(cached.body) as QueueState;
+  };
+
+  return new Hono<EdgeEnv>()
+    .get('/:eventId/state', async (c) => fromCached(await loadState(c.req.param('eventId')), c.req.header('if-none-match')))
+    .get('/:eventId/status', requireEventToken(verifier, 'queue'), async (c) => {
+      const claims = c.get('queueClaims');
+      const state = await readState(claims.evt);
+      c.header('cache-control', 'no-store');
+      return c.json(visitorStatus(claims.seq, state, deps.clock.now()));
+    })
+    .post('/:eventId/admit', requireEventToken(verifier, 'queue'), async (c) => {
+      const claims = c.get('queueClaims');
+      const state = await readState(claims.evt);
+      if (state.status === 'closed') throw new AppError('event_closed');
+      if (state.status === 'soldout') throw new AppError('sold_out');
+      if (claims.seq === null || claims.seq > state.servingSeq) {
+        throw new AppError('not_ready', { extra: { servingSeq: state.servingSeq } });
+      }
+      return forward(c, deps.origin, ip(c));
+    });
+}

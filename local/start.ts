@@ -1,0 +1,97 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import dynalite from 'dynalite';
+import { DEMO_MEMBERS } from '../origin/demo/seed-demo.js';
+
+/**
+ * `npm start`: the whole stack on embedded defaults. dynalite (data under DATA_DIR) runs in this
+ * process; the origin (127.0.0.1, a port of its own) and the edge (PORT) run as children. Internal
+ * ports are picked by the OS, so stacks with different PORT/DATA_DIR run side by side.
+ */
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+const generatedToken = !process.env.ADMIN_TOKEN;
+const adminToken = process.env.ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
+const demoPassword = process.env.DEMO_PASSWORD ?? 'flashdrop';
+const root = resolve(import.meta.dirname, '..');
+
+await mkdir(dataDir, { recursive: true });
+const dynamo = dynalite({ path: resolve(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+await new Promise<void>((done) => dynamo.listen(0, '127.0.0.1', () => done()));
+const dynamoPort = (dynamo.address() as AddressInfo).port;
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function start(entry: string, env: Record<string, string>): Promise<number> {
+  const child = fork(resolve(root, entry), [], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    execArgv: ['--import', 'tsx', '--disable-warning=NodeVersionSupportWarning'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  return new Promise((done, fail) => {
+    child.on('message', (message: { type?: string; port?: number }) => {
+      if (message.type === 'ready' && message.port) done(message.port);
+    });
+    child.on('exit', (code) => {
+      if (!stopping) {
+        console.error(`${entry} exited with code ${code}; stopping the stack`);
+        void stop(1);
+      }
+      fail(new Error(`${entry} exited with code ${code}`));
+    });
+  });
+}
+
+async function stop(code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await new Promise<void>((done) => dynamo.close(() => done()));
+  process.exit(code);
+}
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
+
+const originPort = await start('origin/main.ts', {
+  ORIGIN_PORT: '0',
+  DATA_DIR: dataDir,
+  ADMIN_TOKEN: adminToken,
+  DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamoPort}`,
+  SEED_DEMO: process.env.SEED_DEMO ?? 'true',
+  DEMO_PASSWORD: demoPassword,
+});
+const edgePort = await start('edge/entry/node.ts', {
+  PORT: String(port),
+  ORIGIN_URL: `http://127.0.0.1:${originPort}`,
+  WEB_DIR: resolve(root, 'dist/web'),
+});
+
+console.log(
+  [
+    '',
+    `  반짝 Banjjak is running on http://localhost:${edgePort}`,
+    '',
+    `  data          ${dataDir}`,
+    `  origin        http://127.0.0.1:${originPort} (loopback only)`,
+    `  admin token   ${adminToken}${generatedToken ? '   (generated; set ADMIN_TOKEN to choose one)' : ''}`,
+    `  demo members  ${DEMO_MEMBERS.join(', ')} / password "${demoPassword}"`,
+    '',
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The two commands a Lua-backed adapter needs, so one implementation runs over ioredis (TCP) and
+ * @upstash/redis (REST) alike. Replies: Lua strings come back as strings, integers as numbers.
+ */
+export interface RedisEval {
+  evalsha(sha: string, keys: string[], args: string[]): Promise<unknown>;
+  eval(script: string, keys: string[], args: string[]): Promise<unknown>;
+}
+
+export interface LuaScript {
+  readonly name: string;
+  readonly source: string;
+  /** SHA1 of `source`: what EVALSHA names it by. */
+  readonly sha: string;
+}
+
+const read = (path: string): string => readFileSync(new URL(`./lua/${path}.lua`, import.meta.url), 'utf8');
+
+/**
+ * Reads `lua/<name>.lua` (at module load, beside this file), prefixed by the shared preludes in
+ * `lua/lib/` it uses: Redis runs each script standalone, so shared functions travel with it.
+ */
+export function loadLuaScript(name: string, libs: readonly string[] = []): LuaScript {
+  const source = [...libs.map((lib) => read(`lib/${lib}`)), read(name)].join('\n');
+  return { name, source, sha: createHash('sha1').update(source, 'utf8').digest('hex') };
+}
+
+const isNoScript = (error: unknown): boolean => error instanceof Error && error.message.includes('NOSCRIPT');
+
+/**
+ * EVALSHA first (only the 40-byte digest on the wire); on NOSCRIPT (a fresh, restarted or flushed
+ * server, or a new replica) EVAL once, which also caches the script for the next EVALSHA.
+ */
+export async function runLuaScript(client: RedisEval, script: LuaScript, keys: string[], args: string[]): Promise<unknown> {
+  try {
+    return await client.evalsha(script.sha, keys, args);
+  } catch (error) {
+    if (!isNoScript(error)) throw error;
+    return client.eval(script.source, keys, args);
+  }
+}

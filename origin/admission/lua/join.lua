@@ -1,0 +1,35 @@
+-- One place per identity. Before startsAt a joiner registers in the pre-queue (place 0 in the
+-- places hash, registration order in the list); after it, places are FIFO once the draw has run.
+local meta_key = KEYS[1]     -- hash bj:{eventId}:m (d drawn, r reservedSeq, see lib/advance-queue.lua)
+local places_key = KEYS[2]   -- hash bj:{eventId}:q, userId -> seq ('0' = registered, no place yet)
+local sessions_key = KEYS[3] -- zset bj:{eventId}:s, userId -> expiresAt (ms)
+local prequeue_key = KEYS[4] -- list bj:{eventId}:p, pre-queue registrants in registration order
+local user = ARGV[1]         -- userId
+local now = tonumber(ARGV[2]) -- now (ms)
+-- returns {'placed', seq, created 0|1} | {'prequeued', created 0|1} | {'draw_pending'}
+--       | {'reserve_needed', tailSeq} | {'closed'} | {'soldout'}
+
+if redis.call('EXISTS', meta_key) == 0 then return { 'closed' } end
+local held = redis.call('HGET', places_key, user)
+if held and held ~= '0' then return { 'placed', tonumber(held), 0 } end
+local f = redis.call('HMGET', meta_key, 'c', 'o', 'st', 'd', 'r')
+if f[1] == '1' then return { 'closed' } end
+if f[2] == '1' then return { 'soldout' } end
+if now < tonumber(f[3]) then
+  if held then return { 'prequeued', 0 } end
+  redis.call('HSET', places_key, user, 0)
+  redis.call('RPUSH', prequeue_key, user)
+  return { 'prequeued', 1 }
+end
+if f[4] ~= '1' then
+  -- Places 1..N belong to the pre-queue draw, which the caller runs first.
+  if redis.call('LLEN', prequeue_key) > 0 then return { 'draw_pending' } end
+  redis.call('HSET', meta_key, 'd', 1)
+end
+local tail = advance_queue(meta_key, sessions_key, now)
+if f[5] and tail >= tonumber(f[5]) then return { 'reserve_needed', tail } end
+tail = tail + 1
+redis.call('HSET', meta_key, 't', tail)
+redis.call('HSET', places_key, user, tail)
+advance_queue(meta_key, sessions_key, now)
+return { 'placed', tail, 1 }

@@ -1,0 +1,181 @@
+import type { AdmissionQueue, AdmitResult, JoinResult, QueueFlags, QueueSettings, QueueSnapshot } from './admission-queue.js';
+import { nextAdvance } from './advance-math.js';
+
+interface EventQueue {
+  settings: QueueSettings;
+  tailSeq: number;
+  servingSeq: number;
+  lastAdvanceAt: number;
+  paused: boolean;
+  closed: boolean;
+  soldout: boolean;
+  drawn: boolean;
+  admitted: number;
+  /** See `AdmissionQueue.restore`; undefined until the first restore (unlimited). */
+  reservedSeq: number | undefined;
+  seqByUser: Map<string, number>;
+  prequeue: Set<string>;
+  sessions: Map<string, number>;
+}
+
+/** In-process adapter: the embedded default and the reference the Lua scripts mirror. */
+export function createMemoryAdmissionQueue(): AdmissionQueue {
+  const queues = new Map<string, EventQueue>();
+
+  const get = (eventId: string): EventQueue | undefined => queues.get(eventId);
+
+  const activeCount = (queue: EventQueue, now: number): number => {
+    for (const [userId, expiresAt] of queue.sessions) if (expiresAt <= now) queue.sessions.delete(userId);
+    return queue.sessions.size;
+  };
+
+  const advance = (queue: EventQueue, now: number): void => {
+    const step = nextAdvance({
+      now,
+      lastAdvanceAt: queue.lastAdvanceAt,
+      tailSeq: queue.tailSeq,
+      servingSeq: queue.servingSeq,
+      active: activeCount(queue, now),
+      blocked: queue.paused || queue.closed || queue.soldout || now < queue.settings.startsAt,
+      settings: queue.settings,
+    });
+    queue.servingSeq = step.servingSeq;
+    queue.lastAdvanceAt = step.lastAdvanceAt;
+  };
+
+  const snapshot = (queue: EventQueue | undefined, now: number): QueueSnapshot => ({
+    exists: queue !== undefined,
+    tailSeq: queue?.tailSeq ?? 0,
+    servingSeq: queue?.servingSeq ?? 0,
+    reservedSeq: queue?.reservedSeq ?? null,
+    paused: queue?.paused ?? false,
+    closed: queue?.closed ?? false,
+    soldout: queue?.soldout ?? false,
+    drawn: queue?.drawn ?? false,
+    prequeued: queue?.prequeue.size ?? 0,
+    active: queue ? activeCount(queue, now) : 0,
+    admitted: queue?.admitted ?? 0,
+    settings: queue ? { ...queue.settings } : null,
+  });
+
+  return {
+    async configure(eventId, settings) {
+      const queue = get(eventId);
+      if (queue) {
+        queue.settings = { ...settings };
+        return;
+      }
+      queues.set(eventId, {
+        settings: { ...settings },
+        tailSeq: 0,
+        servingSeq: 0,
+        lastAdvanceAt: 0,
+        paused: false,
+        closed: false,
+        soldout: false,
+        drawn: false,
+        admitted: 0,
+        reservedSeq: undefined,
+        seqByUser: new Map(),
+        prequeue: new Set(),
+        sessions: new Map(),
+      });
+    },
+
+    async setFlags(eventId, flags: QueueFlags, now) {
+      const queue = get(eventId);
+      if (!queue) return;
+      advance(queue, now);
+      if (flags.paused !== undefined) queue.paused = flags.paused;
+      if (flags.closed !== undefined) queue.closed = flags.closed;
+      if (flags.soldout !== undefined) queue.soldout = flags.soldout;
+      queue.lastAdvanceAt = now;
+    },
+
+    async join(eventId, userId, now): Promise<JoinResult> {
+      const queue = get(eventId);
+      if (!queue) return { kind: 'closed' };
+      const existing = queue.seqByUser.get(userId);
+      if (existing !== undefined) return { kind: 'placed', seq: existing, created: false };
+      if (queue.closed) return { kind: 'closed' };
+      if (queue.soldout) return { kind: 'soldout' };
+      if (now < queue.settings.startsAt) {
+        const created = !queue.prequeue.has(userId);
+        queue.prequeue.add(userId);
+        return { kind: 'prequeued', created };
+      }
+      if (!queue.drawn) {
+        // Places 1..N belong to the pre-queue draw, which the caller runs first.
+        if (queue.prequeue.size > 0) return { kind: 'draw_pending' };
+        queue.drawn = true;
+      }
+      advance(queue, now);
+      if (queue.reservedSeq !== undefined && queue.tailSeq >= queue.reservedSeq) return { kind: 'reserve_needed', tailSeq: queue.tailSeq };
+      queue.tailSeq += 1;
+      queue.seqByUser.set(userId, queue.tailSeq);
+      advance(queue, now);
+      return { kind: 'placed', seq: queue.tailSeq, created: true };
+    },
+
+    async advance(eventId, now) {
+      const queue = get(eventId);
+      if (queue) advance(queue, now);
+      return snapshot(queue, now);
+    },
+
+    async admit(eventId, userId, seq, now): Promise<AdmitResult> {
+      const queue = get(eventId);
+      if (!queue || queue.closed) return { kind: 'closed' };
+      if (queue.soldout) return { kind: 'soldout' };
+      advance(queue, now);
+      if (seq > queue.servingSeq) return { kind: 'not_ready', servingSeq: queue.servingSeq };
+      const current = queue.sessions.get(userId);
+      if (current !== undefined && current > now) return { kind: 'admitted', expiresAt: current, renewed: true };
+      if (activeCount(queue, now) >= queue.settings.maxActiveUsers) return { kind: 'at_capacity' };
+      const expiresAt = now + queue.settings.sessionSeconds * 1000;
+      queue.sessions.set(userId, expiresAt);
+      queue.admitted += 1;
+      return { kind: 'admitted', expiresAt, renewed: false };
+    },
+
+    async complete(eventId, userId) {
+      get(eventId)?.sessions.delete(userId);
+    },
+
+    async prequeueMembers(eventId) {
+      return [...(get(eventId)?.prequeue ?? [])];
+    },
+
+    async draw(eventId, orderedUserIds) {
+      const queue = get(eventId);
+      if (!queue || queue.drawn) return false;
+      if (queue.reservedSeq !== undefined && queue.tailSeq + orderedUserIds.length > queue.reservedSeq) {
+        throw new Error(`draw of ${orderedUserIds.length} exceeds the reservation of event ${eventId}`);
+      }
+      for (const userId of orderedUserIds) {
+        if (queue.seqByUser.has(userId)) continue;
+        queue.tailSeq += 1;
+        queue.seqByUser.set(userId, queue.tailSeq);
+      }
+      queue.prequeue.clear();
+      queue.drawn = true;
+      return true;
+    },
+
+    async restore(eventId, checkpoint, now) {
+      const queue = get(eventId);
+      if (!queue) return;
+      queue.tailSeq = Math.max(queue.tailSeq, checkpoint.tailSeq);
+      queue.servingSeq = Math.max(queue.servingSeq, checkpoint.servingSeq);
+      queue.admitted = Math.max(queue.admitted, checkpoint.admitted);
+      queue.reservedSeq = Math.max(queue.reservedSeq ?? 0, checkpoint.tailSeq);
+      queue.drawn ||= checkpoint.drawn;
+      queue.lastAdvanceAt = Math.max(queue.lastAdvanceAt, now);
+    },
+
+    async reserve(eventId, upToSeq) {
+      const queue = get(eventId);
+      if (queue) queue.reservedSeq = Math.max(queue.reservedSeq ?? 0, upToSeq);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Clock, TokenSettings } from '../core/index.js';
+import type { AdmissionQueue } from './admission/admission-queue.js';
+import type { ChannelDirectory } from './channels/channel-directory.js';
+import type { IdGenerator } from './ids.js';
+import type { InventoryGate } from './inventory/inventory-gate.js';
+import type { Ledger } from './ledger/ledger.js';
+import type { TokenIssuer } from './tokens/token-issuer.js';
+
+export interface OriginSettings extends TokenSettings {
+  /** Operator bearer token, compared in constant time. */
+  adminToken: string;
+  idTokenSeconds: number;
+  queueTokenSeconds: number;
+  /** Largest accepted request body. */
+  maxBodyBytes: number;
+}
+
+/** Every port the origin needs; only `origin/main.ts` builds real ones. */
+export interface OriginDeps {
+  clock: Clock;
+  ids: IdGenerator;
+  queue: AdmissionQueue;
+  gate: InventoryGate;
+  ledger: Ledger;
+  tokens: TokenIssuer;
+  channels: ChannelDirectory;
+  settings: OriginSettings;
+}
+
+export const defaultOriginSettings: Omit<OriginSettings, 'adminToken'> = {
+  issuer: 'banjjak-origin',
+  audience: 'banjjak',
+  idTokenSeconds: 30 * 24 * 3600,
+  queueTokenSeconds: 12 * 3600,
+  maxBodyBytes: 16 * 1024,
+};

@@ -1,0 +1,18 @@
+import { zValidator } from '@hono/zod-validator';
+import type { ZodType } from 'zod';
+import { AppError } from '../../core/index.js';
+
+/**
+ * JSON body validation at the boundary. Malformed JSON surfaces from Hono as an HTTPException
+ * (mapped to `invalid_json` by onError); schema failures list every offending field.
+ */
+export function validateJson<T extends ZodType>(schema: T) {
+  return zValidator('json', schema, (result) => {
+    if (result.success) return;
+    const fields = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+    throw new AppError('validation_failed', {
+      detail: fields.map((field) => `${field.path}: ${field.message}`).join('; '),
+      extra: { fields },
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { createEventSchema, patchEventSchema, type EventStats } from '../../core/index.js';
+import { toPublicBooking } from '../bookings/booking-service.js';
+import type { OriginDeps } from '../deps.js';
+import type { EventService } from '../events/event-service.js';
+import type { OriginEnv } from '../http/env.js';
+import { requireOperator } from '../http/require-operator.js';
+import { validateJson } from '../http/validate-json.js';
+
+/** The operator API: create events, turn the admission knobs, read the numbers. */
+export function adminRoutes(deps: OriginDeps, events: EventService) {
+  return new Hono<OriginEnv>()
+    .use(requireOperator(deps.settings.adminToken))
+    .use(async (c, next) => {
+      await next();
+      c.header('cache-control', 'no-store');
+    })
+    .post('/events', validateJson(createEventSchema), async (c) => {
+      const record = await events.create(c.req.valid('json'));
+      return c.json(await events.view(record), 201);
+    })
+    .patch('/events/:eventId', validateJson(patchEventSchema), async (c) => {
+      const record = await events.patch(c.req.param('eventId'), c.req.valid('json'));
+      return c.json(await events.view(record));
+    })
+    .get('/events/:eventId/bookings', async (c) => {
+      const record = await events.find(c.req.param('eventId'));
+      const bookings = await deps.ledger.listBookingsByEvent(record.id);
+      return c.json({ bookings: bookings.map(toPublicBooking) });
+    })
+    .get('/events/:eventId/stats', async (c) => {
+      const record = await events.find(c.req.param('eventId'));
+      const [view, snapshot, counts] = await Promise.all([
+        events.view(record),
+        deps.queue.advance(record.id, deps.clock.now()),
+        deps.ledger.itemCounts(record.id),
+      ]);
+      const items = record.items.map((item) => {
+        const booked = counts.get(item.id) ?? 0;
+        return { id: item.id, capacity: item.capacity, booked, remaining: item.capacity - booked };
+      });
+      const stats: EventStats = {
+        eventId: record.id,
+        status: view.status,
+        tailSeq: snapshot.tailSeq,
+        servingSeq: snapshot.servingSeq,
+        waiting: Math.max(0, snapshot.tailSeq - snapshot.servingSeq),
+        prequeued: snapshot.prequeued,
+        active: snapshot.active,
+        admitted: snapshot.admitted,
+        booked: items.reduce((sum, item) => sum + item.booked, 0),
+        remaining: items.reduce((sum, item) => sum + item.remaining, 0),
+        items,
+      };
+      return c.json(stats);
+    });
+}

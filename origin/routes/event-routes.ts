@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { AppError, type CatalogResponse } from '../../core/index.js';
+import type { OriginDeps } from '../deps.js';
+import type { EventService } from '../events/event-service.js';
+import type { OriginEnv } from '../http/env.js';
+
+/** Public, cacheable reads: the catalog (~30 s at the CDN), event JSON and channels (availability: 1 s). */
+export function eventRoutes(deps: OriginDeps, events: EventService) {
+  return new Hono<OriginEnv>()
+    .get('/catalog', async (c) => {
+      const records = await events.list();
+      const body: CatalogResponse = {
+        events: await Promise.all(records.map((record) => events.view(record))),
+        channels: await deps.channels.list(),
+      };
+      c.header('cache-control', 'public, max-age=5, s-maxage=30, stale-while-revalidate=60');
+      return c.json(body);
+    })
+    .get('/events/:eventId', async (c) => {
+      const view = await events.view(await events.find(c.req.param('eventId')));
+      c.header('cache-control', 'public, max-age=1, s-maxage=1, stale-while-revalidate=5');
+      return c.json(view);
+    })
+    .get('/channels/:channelId', async (c) => {
+      const channel = await deps.channels.get(c.req.param('channelId'));
+      if (!channel) throw new AppError('channel_not_found');
+      c.header('cache-control', 'public, max-age=5, s-maxage=5');
+      return c.json(channel);
+    });
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { createFakeClock, type FakeClock } from '../../core/index.js';
+import type { AdmissionQueue } from '../admission/admission-queue.js';
+import { createMemoryAdmissionQueue } from '../admission/memory-admission-queue.js';
+import { createOriginApp } from '../app.js';
+import { createStaticChannelDirectory } from '../channels/channel-directory.js';
+import { defaultOriginSettings, type OriginDeps } from '../deps.js';
+import { demoChannels } from '../demo/seed-demo.js';
+import { createIdGenerator } from '../ids.js';
+import type { InventoryGate } from '../inventory/inventory-gate.js';
+import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
+import { createDynamoLedger } from '../ledger/dynamo-ledger.js';
+import { ensureLedgerTable } from '../ledger/ensure-table.js';
+import { generateSigningKey } from '../tokens/signing-keys.js';
+import { createTokenIssuer } from '../tokens/token-issuer.js';
+import type { TestDynamo } from './start-dynalite.js';
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestOrigin {
+  app: ReturnType<typeof createOriginApp>['app'];
+  deps: OriginDeps;
+  clock: FakeClock;
+  tableName: string;
+}
+
+/** A real origin app on a fresh ledger table, memory stores by default, and a fake clock. */
+export async function createTestOrigin(
+  dynamo: TestDynamo,
+  overrides: { queue?: AdmissionQueue; gate?: InventoryGate; clock?: FakeClock } = {},
+): Promise<TestOrigin> {
+  const clock = overrides.clock ?? createFakeClock(Date.parse('2026-12-05T00:00:00Z'));
+  const tableName = `t-${randomBytes(6).toString('hex')}`;
+  await ensureLedgerTable(dynamo.client, tableName);
+  const settings = { ...defaultOriginSettings, adminToken: TEST_ADMIN_TOKEN };
+  const { key } = await generateSigningKey(new Date(clock.now()));
+  const deps: OriginDeps = {
+    clock,
+    ids: createIdGenerator(() => clock.now()),
+    queue: overrides.queue ?? createMemoryAdmissionQueue(),
+    gate: overrides.gate ?? createMemoryInventoryGate(),
+    ledger: createDynamoLedger(dynamo.client, tableName),
+    tokens: createTokenIssuer({ active: key, all: [key] }, settings, clock),
+    channels: createStaticChannelDirectory(demoChannels),
+    settings,
+  };
+  return { app: createOriginApp(deps).app, deps, clock, tableName };
+}
+
+/** A booking event open at the clock's time, with `capacity` places in each of `slots` slots. */
+export function openEvent(clock: FakeClock, overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Test drop',
+    kind: 'booking',
+    startsAt: new Date(clock.now() - 60_000).toISOString(),
+    endsAt: new Date(clock.now() + 3_600_000).toISOString(),
+    admission: { newUsersPerMinute: 600, maxActiveUsers: 100, sessionSeconds: 600 },
+    items: [
+      { id: 'slot-a', label: '10:00', capacity: 2, perUserLimit: 1 },
+      { id: 'slot-b', label: '11:00', capacity: 5, perUserLimit: 2 },
+    ],
+    ...overrides,
+  };
+}

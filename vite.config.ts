@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+
+// One file for the web build (root: web/, output: dist/web) and the Vitest projects.
+// `npm run dev:web` proxies /api, /hls and /.well-known to a running stack (`npm start`).
+const stack = process.env.BANJJAK_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: 'web',
+  plugins: [solid()],
+  build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022' },
+  server: {
+    proxy: { '/api': stack, '/hls': stack, '/.well-known': stack },
+  },
+  test: {
+    root: '.',
+    environment: 'node',
+    reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
+    projects: [
+      { test: { name: 'core', root: '.', include: ['core/**/*.test.ts'] } },
+      { test: { name: 'origin', root: '.', include: ['origin/**/*.test.ts'] } },
+      { test: { name: 'edge', root: '.', include: ['edge/**/*.test.ts'] } },
+      { test: { name: 'web', root: '.', include: ['web/**/*.test.ts'] } },
+      {
+        
+        test: { name: 'e2e', root: '.', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+      },
+    ],
+  },
+});

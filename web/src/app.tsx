@@ -1,0 +1,40 @@
+import { Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { TopBar } from './components/top-bar.js';
+import { BookPage } from './routes/book-page.js';
+import { BookingConfirmationPage } from './routes/booking-confirmation-page.js';
+import { CatalogPage } from './routes/catalog-page.js';
+import { EventPage } from './routes/event-page.js';
+import { LoginPage } from './routes/login-page.js';
+import { MyBookingsPage } from './routes/my-bookings-page.js';
+import { NotFoundPage } from './routes/not-found-page.js';
+import { QueuePage } from './routes/queue-page.js';
+
+function Layout(props: RouteSectionProps) {
+  return (
+    <>
+      <a class="skip-link" href="#content">
+        Skip to content
+      </a>
+      <TopBar />
+      <div id="content" class="content">
+        {props.children}
+      </div>
+    </>
+  );
+}
+
+/** Path routing; the server answers unknown paths with index.html (SPA fallback). */
+export function App() {
+  return (
+    <Router root={Layout}>
+      <Route path="/" component={CatalogPage} />
+      <Route path="/login" component={LoginPage} />
+      <Route path="/events/:id" component={EventPage} />
+      <Route path="/events/:id/queue" component={QueuePage} />
+      <Route path="/events/:id/book" component={BookPage} />
+      <Route path="/bookings/:bookingId" component={BookingConfirmationPage} />
+      <Route path="/me" component={MyBookingsPage} />
+      <Route path="*404" component={NotFoundPage} />
+    </Router>
+  );
+}

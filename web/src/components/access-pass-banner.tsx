@@ -1,0 +1,19 @@
+import { Show } from 'solid-js';
+import { formatCountdown } from '../format/format-countdown.js';
+import { createNow } from '../time/create-now.js';
+
+/** "You're in": how long the access token still lets this visitor book. */
+export function AccessPassBanner(props: { expiresAt: string }) {
+  const now = createNow();
+  const left = () => Date.parse(props.expiresAt) - now();
+  return (
+    <div class="notice notice-success">
+      <p class="notice-title">You're in!</p>
+      <Show when={left() > 0} fallback={<p class="notice-detail">Your booking window has closed.</p>}>
+        <p class="notice-detail">
+          Your booking window closes in <strong class="countdown">{formatCountdown(left())}</strong>.
+        </p>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type { ChannelView } from '../../../core/index.js';
+import { StatusBadge } from './status-badge.js';
+
+/** A live-commerce channel; the player comes later, so the card links to the channel's event. */
+export function ChannelCard(props: { channel: ChannelView }) {
+  const body = () => (
+    <>
+      <div class="card-row">
+        <span class="card-title">{props.channel.title}</span>
+        <StatusBadge status={props.channel.status} />
+      </div>
+      <Show when={props.channel.viewers !== undefined && props.channel.status === 'live'}>
+        <p class="meta">{props.channel.viewers?.toLocaleString()} watching</p>
+      </Show>
+    </>
+  );
+  return (
+    <li>
+      <Show when={props.channel.eventId} fallback={<div class="card channel-card">{body()}</div>}>
+        {(eventId) => (
+          <A class="card card-link channel-card" href={`/events/${encodeURIComponent(eventId())}`}>
+            {body()}
+          </A>
+        )}
+      </Show>
+    </li>
+  );
+}

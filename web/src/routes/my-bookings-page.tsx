@@ -1,0 +1,103 @@
+import { A } from '@solidjs/router';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import type { Booking } from '../../../core/index.js';
+import { resourceError, toApiError, type ApiError } from '../api/api-error.js';
+import { cancelBooking, fetchMyBookings } from '../booking/booking-api.js';
+import { BookingDetails } from '../components/booking-details.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { ErrorNotice } from '../components/error-notice.js';
+import { Loading } from '../components/loading.js';
+import { identityStore } from '../identity/identity-store.js';
+import { createPageTitle } from '../page/create-page-title.js';
+
+const newestFirst = (a: Booking, b: Booking) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
+
+export function MyBookingsPage() {
+  createPageTitle(() => 'My bookings');
+  // No identity means no bookings: do not mint a guest just to show an empty list.
+  const [list, { refetch, mutate }] = createResource(
+    () => identityStore.current()?.idToken ?? false,
+    async (idToken) => (await fetchMyBookings(idToken)).bookings.slice().sort(newestFirst),
+  );
+  const [toCancel, setToCancel] = createSignal<Booking>();
+  const [cancelling, setCancelling] = createSignal(false);
+  const [cancelError, setCancelError] = createSignal<ApiError>();
+
+  async function confirmCancel() {
+    const booking = toCancel();
+    const identity = identityStore.current();
+    setToCancel(undefined);
+    if (!booking || !identity) return;
+    setCancelling(true);
+    setCancelError(undefined);
+    try {
+      const { booking: cancelled } = await cancelBooking(identity.idToken, booking.id);
+      // Keep the denormalised labels the list had; the cancel answer may not carry them.
+      mutate((current) => current?.map((item) => (item.id === cancelled.id ? { ...item, ...cancelled } : item)));
+    } catch (error) {
+      setCancelError(toApiError(error));
+      void refetch();
+    } finally {
+      setCancelling(false);
+    }
+  }
+
+  return (
+    <main class="page">
+      <h1>My bookings</h1>
+      <ErrorNotice error={cancelError()} />
+      <Switch>
+        <Match when={!identityStore.current()}>
+          <p>You have no bookings in this browser yet.</p>
+          <A href="/login?next=%2Fme" class="button button-primary button-block">
+            Log in to see a member's bookings
+          </A>
+        </Match>
+        <Match when={resourceError(list)}>
+          {(error) => <ErrorNotice error={error()} onRetry={() => void refetch()} />}
+        </Match>
+        <Match when={list.latest}>
+          {(bookings) => (
+            <Show when={bookings().length > 0} fallback={<p>No bookings yet. Find a drop in the catalog.</p>}>
+              <ul class="booking-list" aria-busy={cancelling()}>
+                <For each={bookings()}>
+                  {(booking) => (
+                    <li class="card" classList={{ 'is-cancelled': booking.status === 'cancelled' }}>
+                      <BookingDetails booking={booking} />
+                      <Show when={booking.status === 'confirmed'}>
+                        <button
+                          type="button"
+                          class="button button-danger-outline button-block"
+                          disabled={cancelling()}
+                          onClick={() => setToCancel(booking)}
+                        >
+                          Cancel booking
+                        </button>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Match>
+        <Match when={true}>
+          <Loading what="your bookings" />
+        </Match>
+      </Switch>
+
+      <ConfirmDialog
+        open={toCancel() !== undefined}
+        title="Cancel this booking?"
+        confirmLabel="Yes, cancel it"
+        onConfirm={() => void confirmCancel()}
+        onCancel={() => setToCancel(undefined)}
+      >
+        <p>
+          {toCancel()?.itemLabel ?? toCancel()?.itemId} × {toCancel()?.quantity} for{' '}
+          {toCancel()?.eventTitle ?? toCancel()?.eventId}. The place goes back to others and cannot be reclaimed.
+        </p>
+      </ConfirmDialog>
+    </main>
+  );
+}

@@ -1,0 +1,103 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createResource, Match, Show, Switch } from 'solid-js';
+import type { EventView } from '../../../core/index.js';
+import { accessPassStore } from '../access/access-pass-store.js';
+import { resourceError } from '../api/api-error.js';
+import { fetchEvent } from '../catalog/catalog-api.js';
+import { ErrorNotice } from '../components/error-notice.js';
+import { EventHeader } from '../components/event-header.js';
+import { Loading } from '../components/loading.js';
+import { WaitingRoomView } from '../components/waiting-room-view.js';
+import { ensureIdentity, loginPath } from '../identity/ensure-identity.js';
+import { identityStore, type Identity } from '../identity/identity-store.js';
+import { createWaitingRoom } from '../queue/create-waiting-room.js';
+import { createPageTitle } from '../page/create-page-title.js';
+
+export function QueuePage() {
+  const params = useParams<{ id: string }>();
+  const navigate = useNavigate();
+  const queuePath = () => `/events/${encodeURIComponent(params.id)}/queue`;
+  const bookPath = () => `/events/${encodeURIComponent(params.id)}/book`;
+
+  const [event, { refetch: refetchEvent }] = createResource(() => params.id, fetchEvent);
+  const [identity, { refetch: refetchIdentity }] = createResource(
+    () => (event.state === 'ready' ? event() : false),
+    (loaded) => ensureIdentity({ membersOnly: !loaded.guestsAllowed }),
+  );
+  createPageTitle(() => (event.state === 'ready' ? `Waiting room · ${event()?.title}` : 'Waiting room'));
+
+  // The identity to queue with, unless it already holds an access pass (then the effect below redirects).
+  const queuer = () => {
+    const current = identity.state === 'ready' ? identity() : undefined;
+    return current && !accessPassStore.read(params.id, current.userId) ? current : undefined;
+  };
+
+  createEffect(() => {
+    if (identity.state !== 'ready') return;
+    const current = identity();
+    if (!current) navigate(loginPath(queuePath(), 'members_only'), { replace: true });
+    // Already let in (another tab, or back from the booking page): no need to queue again.
+    else if (accessPassStore.read(params.id, current.userId)) navigate(bookPath(), { replace: true });
+  });
+
+  return (
+    <main class="page">
+      <A href={`/events/${encodeURIComponent(params.id)}`} class="back-link">
+        ← Event details
+      </A>
+      <Switch>
+        <Match when={resourceError(event)}>
+          {(error) => <ErrorNotice error={error()} onRetry={() => void refetchEvent()} />}
+        </Match>
+        <Match when={resourceError(identity)}>
+          {(error) => <ErrorNotice error={error()} onRetry={() => void refetchIdentity()} />}
+        </Match>
+        <Match when={event.state === 'ready' && event()}>
+          {(loaded) => (
+            <>
+              <EventHeader event={loaded()} hideStatus />
+              <Show when={queuer()} keyed fallback={<Loading what="your place" />}>
+                {(current) => (
+                  <WaitingRoom
+                    event={loaded()}
+                    identity={current}
+                    onAdmitted={() => navigate(bookPath(), { replace: true })}
+                    onMembersOnly={() => navigate(loginPath(queuePath(), 'members_only'), { replace: true })}
+                    onIdentityRejected={() => {
+                      identityStore.forget();
+                      void refetchIdentity();
+                    }}
+                  />
+                )}
+              </Show>
+            </>
+          )}
+        </Match>
+        <Match when={true}>
+          <Loading what="waiting room" />
+        </Match>
+      </Switch>
+    </main>
+  );
+}
+
+interface WaitingRoomProps {
+  event: EventView;
+  identity: Identity;
+  onAdmitted: () => void;
+  onMembersOnly: () => void;
+  onIdentityRejected: () => void;
+}
+
+/** Mounted once per identity, so a fresh identity gets a fresh machine. */
+function WaitingRoom(props: WaitingRoomProps) {
+  const room = createWaitingRoom({
+    eventId: props.event.id,
+    identity: props.identity,
+    opensAt: Date.parse(props.event.prequeueStartsAt),
+    onAdmitted: () => props.onAdmitted(),
+    onMembersOnly: () => props.onMembersOnly(),
+    onIdentityRejected: () => props.onIdentityRejected(),
+  });
+  return <WaitingRoomView event={props.event} room={room} />;
+}
