@@ -51,7 +51,7 @@ export default tseslint.config(
   },
   {
     // Tests read JSON answers loosely on purpose: the assertions are the type check.
-    files: ['**/*.test.ts', 'test/**/*.ts', '**/test-support/**/*.ts'],
+    files: ['**/*.test.ts', 'test/**/*.ts', '**/test-support/**/*.ts', '**/runtime-tests/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
