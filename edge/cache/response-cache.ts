@@ -2,7 +2,8 @@ import type { Clock } from '../../core/index.js';
 
 export interface CachedResponse {
   status: number;
-  headers: [string, string][];
+  /** Lower-case names; a plain object is what the Node adapter writes fastest. */
+  headers: Record<string, string>;
   body: string;
 }
 
@@ -28,7 +29,7 @@ const directive = (cacheControl: string | undefined, name: string): number | und
 
 /** TTL from the origin's own `Cache-Control` (s-maxage, then max-age), as a CDN would read it. */
 export function cachePolicy(response: CachedResponse): { ttlMs: number; staleIfErrorMs: number } {
-  const header = response.headers.find(([name]) => name === 'cache-control')?.[1];
+  const header = response.headers['cache-control'];
   if (response.status !== 200 || /no-store|private/.test(header ?? '')) return { ttlMs: 0, staleIfErrorMs: 0 };
   const ttl = directive(header, 's-maxage') ?? directive(header, 'max-age') ?? 0;
   return { ttlMs: ttl * 1000, staleIfErrorMs: (directive(header, 'stale-if-error') ?? 0) * 1000 };

@@ -46,19 +46,18 @@ async function relay(origin: OriginFetch, path: string, init: RequestInit): Prom
 
 /** Reads a forwarded response fully so it can be cached, adding a validator to successful ones. */
 export async function toCached(response: Response): Promise<CachedResponse> {
-  const headers: [string, string][] = [];
-  response.headers.forEach((value, name) => headers.push([name, value]));
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
   const body = await response.text();
-  if (response.status === 200 && !response.headers.has('etag')) headers.push(['etag', weakEtag(body)]);
+  if (response.status === 200 && !response.headers.has('etag')) headers.etag = weakEtag(body);
   return { status: response.status, headers, body };
 }
 
 /** Answers from a cached response: 304 when the client already holds this version. */
 export function fromCached(cached: CachedResponse, ifNoneMatch?: string): Response {
-  const etag = cached.headers.find(([name]) => name === 'etag')?.[1];
+  const { etag } = cached.headers;
   if (cached.status === 200 && etag && matchesIfNoneMatch(ifNoneMatch, etag)) {
-    const headers = cached.headers.filter(([name]) => name === 'etag' || name === 'cache-control');
-    return new Response(null, { status: 304, headers });
+    return new Response(null, { status: 304, headers: { etag, 'cache-control': cached.headers['cache-control'] ?? 'no-cache' } });
   }
   return new Response(cached.body, { status: cached.status, headers: cached.headers });
 }
