@@ -40,7 +40,7 @@ export function createEdgeApp(deps: EdgeDeps) {
   });
   // Only requests that may carry a body: touching a GET's body makes @hono/node-server build a
   // full Request for every poll, which costs the hot paths most of their throughput.
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/api/*', limitBody);
 
   app.get('/api/health', (c) => c.json({ status: 'ok', role: 'edge', cachedEntries: cache.size() }));
   app.route('/api', apiDocs());

@@ -1,0 +1,165 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
+import { isScenarioName, scenarioNames, type ScenarioName } from './scenarios/scenario-names.js';
+
+export interface RunOptions {
+  target: string;
+  scenario: ScenarioName;
+  visitors: number;
+  durationSeconds: number;
+  seats: number;
+  /** Admission rate of the event the tool creates (newUsersPerMinute). */
+  ratePerMinute: number;
+  concurrency: number;
+  maxRequests: number;
+  outDir: string | undefined;
+  adminToken: string;
+  allowRemote: boolean;
+}
+
+export interface ModelOptions {
+  visitors: number;
+  ratePerMinute: number;
+  fixedPollSeconds: number;
+}
+
+export type ParsedArgs =
+  | { kind: 'run'; options: RunOptions }
+  | { kind: 'model'; options: ModelOptions }
+  | { kind: 'help' }
+  | { kind: 'error'; message: string };
+
+export const usage = `usage: npm run loadtest -- --target URL --scenario NAME [options]
+       npm run loadtest -- --model --visitors N [--rate N] [--fixed-poll S]
+
+  --target URL         base URL of a Banjjak edge (loopback only unless --allow-remote)
+  --scenario NAME      ${scenarioNames.join(' | ')}
+  --visitors N         simulated visitors (buyers for booking-race, queue tokens for poll-storm)
+  --duration S         seconds: the run's time budget (arrival window for soak)
+  --seats N            places on sale, split into items of at most 50 (one item for booking-race)
+  --rate N             admission rate of the test event, visitors per minute
+  --concurrency N      connections to the target (poll-storm: parallel pollers)
+  --max-requests N     hard cap on requests sent (default 2000000)
+  --out DIR            where report.json and report.html go (default .loadtest/<scenario>-<time>)
+  --admin-token T      operator token (default: $ADMIN_TOKEN)
+  --allow-remote       allow a target that is not 127.0.0.0/8, localhost or [::1]
+  --model              print the poll load of waiting visitors (adaptive vs fixed poll); no network
+  --fixed-poll S       the fixed poll interval the model compares against (default 3)`;
+
+/** Scale that finishes in about a minute on a laptop; every figure can be overridden. */
+const defaults: Record<ScenarioName, { visitors: number; seats?: number; duration: number; rate?: number; concurrency: number }> = {
+  'flash-crowd': { visitors: 2000, seats: 200, duration: 120, rate: 600, concurrency: 128 },
+  'poll-storm': { visitors: 100, seats: 100, duration: 20, rate: 60, concurrency: 64 },
+  'booking-race': { visitors: 1000, seats: 100, duration: 60, rate: 1_000_000, concurrency: 128 },
+  // Soak sizes seats and rate from the arrival rate (see soakEvent) when they are not given.
+  soak: { visitors: 3000, duration: 60, concurrency: 128 },
+};
+
+const options = {
+  target: { type: 'string' },
+  scenario: { type: 'string' },
+  visitors: { type: 'string' },
+  duration: { type: 'string' },
+  seats: { type: 'string' },
+  rate: { type: 'string' },
+  concurrency: { type: 'string' },
+  'max-requests': { type: 'string' },
+  out: { type: 'string' },
+  'admin-token': { type: 'string' },
+  'allow-remote': { type: 'boolean' },
+  model: { type: 'boolean' },
+  'fixed-poll': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+function count(name: string, raw: string | undefined, fallback: number | undefined, max: number): number {
+  if (raw === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} is required`);
+    return fallback;
+  }
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a positive whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < 1 || value > max) throw new UsageError(`--${name} must be between 1 and ${max}, got ${raw}`);
+  return value;
+}
+
+/** Loopback by literal only: resolving names would let DNS decide where a load test goes. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+function parseTarget(raw: string | undefined, allowRemote: boolean): string {
+  if (raw === undefined || raw === '') throw new UsageError('--target is required');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--target is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be http(s), got "${url.protocol}"`);
+  if (url.pathname !== '/' || url.search !== '' || url.username !== '') {
+    throw new UsageError(`--target must be a bare origin such as http://localhost:3000, got "${raw}"`);
+  }
+  if (!allowRemote && !isLoopbackHost(url.hostname)) {
+    throw new UsageError(`refusing non-loopback target ${url.hostname} (pass --allow-remote to load-test another host)`);
+  }
+  return url.origin;
+}
+
+function parseModel(values: Record<string, string | boolean | undefined>): ModelOptions {
+  const str = (name: string) => values[name] as string | undefined;
+  return {
+    visitors: count('visitors', str('visitors'), undefined, 100_000_000),
+    ratePerMinute: count('rate', str('rate'), 600, 1_000_000),
+    fixedPollSeconds: count('fixed-poll', str('fixed-poll'), 3, 3600),
+  };
+}
+
+function parseRun(values: Record<string, string | boolean | undefined>, env: Record<string, string | undefined>): RunOptions {
+  const str = (name: string) => values[name] as string | undefined;
+  const scenario = str('scenario');
+  if (scenario === undefined) throw new UsageError('--scenario is required');
+  if (!isScenarioName(scenario)) throw new UsageError(`unknown scenario "${scenario}" (expected ${scenarioNames.join(', ')})`);
+  const allowRemote = values['allow-remote'] === true;
+  const target = parseTarget(str('target'), allowRemote);
+  const base = defaults[scenario];
+  const visitors = count('visitors', str('visitors'), base.visitors, 1_000_000);
+  const durationSeconds = count('duration', str('duration'), base.duration, 3600);
+  const adminToken = str('admin-token') ?? env.ADMIN_TOKEN;
+  if (!adminToken) throw new UsageError('an operator token is required: --admin-token T or ADMIN_TOKEN');
+  const out = str('out');
+  return {
+    target,
+    scenario,
+    visitors,
+    durationSeconds,
+    seats: count('seats', str('seats'), base.seats ?? visitors, 1_000_000),
+    ratePerMinute: count('rate', str('rate'), base.rate ?? soakRate(visitors, durationSeconds), 1_000_000),
+    concurrency: count('concurrency', str('concurrency'), base.concurrency, 4096),
+    maxRequests: count('max-requests', str('max-requests'), 2_000_000, 100_000_000),
+    outDir: out === '' ? undefined : out,
+    adminToken,
+    allowRemote,
+  };
+}
+
+/** Soak admits 1.5× the arrival rate so the line stays short and steady instead of growing. */
+export function soakRate(visitors: number, durationSeconds: number): number {
+  return Math.min(1_000_000, Math.max(60, Math.ceil(((visitors * 60) / durationSeconds) * 1.5)));
+}
+
+/** Pure: parses argv (without node and script) and the environment; never touches the network. */
+export function parseArgs(argv: string[], env: Record<string, string | undefined> = {}): ParsedArgs {
+  try {
+    const { values, positionals } = parseNodeArgs({ args: argv, options, strict: true, allowPositionals: true });
+    if (values.help) return { kind: 'help' };
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if (values.model) return { kind: 'model', options: parseModel(values) };
+    return { kind: 'run', options: parseRun(values, env) };
+  } catch (error) {
+    // node:util reports unknown options and missing values as TypeErrors with a readable message.
+    if (error instanceof UsageError || error instanceof TypeError) return { kind: 'error', message: error.message.split('\n')[0] ?? 'bad arguments' };
+    throw error;
+  }
+}

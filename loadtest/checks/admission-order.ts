@@ -1,0 +1,86 @@
+import type { AdmitAsk, VisitorRecord } from '../journal/visitor-journal.js';
+
+export interface Inversion {
+  /** The visitor who asked in time and was turned away... */
+  earlierSeq: number;
+  refusedAt: number;
+  refusal: string;
+  /** ...until this long after the start (null: never admitted). */
+  earlierAdmittedAt: number | null;
+  /** ...while this visitor, with a larger seq, got in. */
+  laterSeq: number;
+  laterAdmittedAt: number;
+}
+
+export interface AdmissionOrder {
+  admitted: number;
+  /** Visitors refused although their turn had come (at_capacity, or not_ready with servingSeq ≥ seq). */
+  refusedInTime: number;
+  /** Admitted visitors who got in ahead of at least one such visitor. */
+  jumpers: number;
+  largest: Inversion | undefined;
+}
+
+/** A refusal counts as "asked in time" when the answer itself says the visitor's turn had come. */
+function inTimeRefusal(ask: AdmitAsk, seq: number): boolean {
+  return ask.result === 'at_capacity' || (ask.result === 'not_ready' && ask.servingSeq !== undefined && ask.servingSeq >= seq);
+}
+
+/**
+ * DESIGN.md §4.4: nobody is admitted before someone with a smaller seq who asked in time. Only
+ * orders the client can prove are counted: B's in-time ask was answered before A's admit was
+ * sent, and B was not admitted until after A's admit came back. Overlapping requests, whose
+ * order on the server nobody outside can know, are never called an inversion.
+ */
+export function findAdmissionInversions(visitors: readonly VisitorRecord[]): AdmissionOrder {
+  const admitted: { seq: number; sentAt: number; answeredAt: number }[] = [];
+  const refused: { seq: number; refusedAt: number; refusal: string; admittedSentAt: number; admittedAnsweredAt: number | null }[] = [];
+  for (const visitor of visitors) {
+    const seq = visitor.seq;
+    if (seq === null) continue;
+    const admit = visitor.asks.find((ask) => ask.result === 'admitted');
+    if (admit) admitted.push({ seq, sentAt: admit.sentAt, answeredAt: admit.answeredAt });
+    const refusal = visitor.asks.find((ask) => inTimeRefusal(ask, seq));
+    if (refusal && (!admit || refusal.answeredAt < admit.sentAt)) {
+      refused.push({
+        seq,
+        refusedAt: refusal.answeredAt,
+        refusal: refusal.result === 'not_ready' ? `not_ready with servingSeq ${refusal.servingSeq}` : refusal.result,
+        admittedSentAt: admit?.sentAt ?? Number.POSITIVE_INFINITY,
+        admittedAnsweredAt: admit?.answeredAt ?? null,
+      });
+    }
+  }
+  const jumpers = new Set<number>();
+  let largest: Inversion | undefined;
+  for (const early of refused) {
+    for (const late of admitted) {
+      if (late.seq <= early.seq || early.refusedAt >= late.sentAt || early.admittedSentAt <= late.answeredAt) continue;
+      jumpers.add(late.seq);
+      if (!largest || late.seq - early.seq > largest.laterSeq - largest.earlierSeq) {
+        largest = {
+          earlierSeq: early.seq,
+          refusedAt: early.refusedAt,
+          refusal: early.refusal,
+          earlierAdmittedAt: early.admittedAnsweredAt,
+          laterSeq: late.seq,
+          laterAdmittedAt: late.answeredAt,
+        };
+      }
+    }
+  }
+  return { admitted: admitted.length, refusedInTime: refused.length, jumpers: jumpers.size, largest };
+}
+
+const seconds = (ms: number) => `+${(ms / 1000).toFixed(2)} s`;
+
+export function describeAdmissionOrder(order: AdmissionOrder): string {
+  const head = `${order.admitted} admitted, ${order.refusedInTime} refused although their turn had come`;
+  if (!order.largest) return `${head}; no inversion`;
+  const { largest } = order;
+  const until = largest.earlierAdmittedAt === null ? 'was never admitted' : `was admitted only at ${seconds(largest.earlierAdmittedAt)}`;
+  return (
+    `${head}; ${order.jumpers} visitors got in ahead of someone earlier. Largest inversion: ${largest.laterSeq - largest.earlierSeq} places — ` +
+    `seq ${largest.laterSeq} admitted at ${seconds(largest.laterAdmittedAt)} while seq ${largest.earlierSeq}, answered ${largest.refusal} at ${seconds(largest.refusedAt)}, ${until}`
+  );
+}

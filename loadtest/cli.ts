@@ -1,0 +1,53 @@
+import { parseArgs, usage } from './args.js';
+import { formatPollLoad, pollLoadModel } from './model/poll-load-model.js';
+import { OperatorError } from './operator/operator-api.js';
+import { createProgressLine } from './progress/progress-line.js';
+import { formatSummary } from './report/format-summary.js';
+import { runLoadTest, TargetUnreachable } from './run-load-test.js';
+
+/**
+ * `npm run loadtest -- ...`. Exit codes: 0 every invariant holds, 1 an invariant failed or the
+ * run could not happen (unreachable target, operator API refused), 2 bad arguments (nothing sent).
+ */
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv, process.env);
+  switch (parsed.kind) {
+    case 'help':
+      console.log(usage);
+      return 0;
+    case 'error':
+      console.error(`error: ${parsed.message}`);
+      console.error(usage);
+      return 2;
+    case 'model':
+      console.log(formatPollLoad(parsed.options, pollLoadModel(parsed.options)));
+      return 0;
+    case 'run':
+      break;
+  }
+  const { options } = parsed;
+  // First Ctrl-C ends the scenario early and still checks and writes the report; a second one quits.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => {
+    console.log('\nstopping: checking invariants and writing the report (Ctrl-C again to quit)');
+    interrupt.abort(new Error('interrupted'));
+    process.once('SIGINT', () => process.exit(130));
+  });
+  try {
+    const { report, files } = await runLoadTest(options, {
+      log: (line) => console.log(line),
+      progress: createProgressLine(process.stdout, options.scenario, options.visitors),
+      stop: interrupt.signal,
+    });
+    console.log(formatSummary(report, files));
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof TargetUnreachable || error instanceof OperatorError) {
+      console.error(`error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
