@@ -8,6 +8,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requireEventToken } from './middleware/require-token.js';
 import { onError, onNotFound } from './on-error.js';
 import { apiDocs } from './routes/api-docs.js';
+import { hlsRoutes } from './routes/hls-routes.js';
 import { forward, fromCached, originGet, toCached } from './routes/origin-proxy.js';
 import { queueShield } from './routes/queue-shield.js';
 import { createTokenVerifier } from './tokens/verified-token-cache.js';
@@ -53,6 +54,7 @@ export function createEdgeApp(deps: EdgeDeps) {
   app.post('/api/auth/guest', limit(deps.settings.guestPerMinute), proxy);
   app.post('/api/events/:eventId/bookings', requireEventToken(verifier, 'access'), proxy);
   app.all('/api/*', proxy);
+  app.route('/hls', hlsRoutes(deps, cache));
 
   app.all('*', async (c) => {
     if (!deps.assets || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return problemResponse(new AppError('not_found'));

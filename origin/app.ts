@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
+import { hlsRoutes } from './routes/hls-routes.js';
 import { queueRoutes } from './routes/queue-routes.js';
 
 /** The origin: owns every write. Runtime-neutral; entries (`main.ts`, Lambda) only build deps. */
@@ -39,5 +40,6 @@ export function createOriginApp(deps: OriginDeps) {
   app.route('/api/admin', adminRoutes(deps, events));
   app.route('/api', bookingRoutes(deps, bookings));
   app.route('/api', eventRoutes(deps, events));
+  if (deps.hls) app.route('/hls', hlsRoutes(deps, deps.hls));
   return { app, events, bookings };
 }

@@ -1,6 +1,7 @@
 import type { Clock, TokenSettings } from '../core/index.js';
 import type { AdmissionQueue } from './admission/admission-queue.js';
 import type { ChannelDirectory } from './channels/channel-directory.js';
+import type { createSimulatedHls } from './channels/simulated-hls.js';
 import type { IdGenerator } from './ids.js';
 import type { InventoryGate } from './inventory/inventory-gate.js';
 import type { Ledger } from './ledger/ledger.js';
@@ -24,6 +25,8 @@ export interface OriginDeps {
   ledger: Ledger;
   tokens: TokenIssuer;
   channels: ChannelDirectory;
+  /** Simulated live HLS for the local stack's channels; absent when channels play from IVS. */
+  hls?: ReturnType<typeof createSimulatedHls>;
   settings: OriginSettings;
 }
 

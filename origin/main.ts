@@ -10,6 +10,7 @@ import { createRedisAdmissionQueue } from './admission/redis-admission-queue.js'
 import { createUpstashAdmissionQueue } from './admission/upstash-admission-queue.js';
 import { createOriginApp } from './app.js';
 import { createStaticChannelDirectory } from './channels/channel-directory.js';
+import { createSimulatedHls, sampleMediaDir } from './channels/simulated-hls.js';
 import { parseOriginConfig } from './config.js';
 import { defaultOriginSettings, type OriginDeps } from './deps.js';
 import { demoChannels, seedDemo } from './demo/seed-demo.js';
@@ -63,6 +64,7 @@ const deps: OriginDeps = {
   ledger: createDynamoLedger(dynamo, config.DYNAMODB_TABLE),
   tokens: createTokenIssuer(keys, settings, clock),
   channels: createStaticChannelDirectory(config.SEED_DEMO ? demoChannels : []),
+  hls: createSimulatedHls({ mediaDir: sampleMediaDir, segmentCount: 4, segmentSeconds: 2 }),
   settings,
 };
 const { app, events } = createOriginApp(deps);

@@ -7,8 +7,8 @@ import type { Ledger } from '../ledger/ledger.js';
 export const DEMO_MEMBERS = ['user1', 'user2', 'user3', 'user4', 'user5'];
 
 export const demoChannels: ChannelView[] = [
-  { id: 'ch-seongsu', title: 'Seongsu popup: opening walk-through', status: 'live', playbackUrl: null, eventId: 'seongsu-popup', viewers: 1284 },
-  { id: 'ch-beauty', title: 'K-beauty time-deal live', status: 'live', playbackUrl: null, eventId: 'k-beauty-deal', featuredProductId: 'cushion-set', viewers: 5210 },
+  { id: 'ch-seongsu', title: 'Seongsu popup: opening walk-through', status: 'live', playbackUrl: '/hls/ch-seongsu/live.m3u8', eventId: 'seongsu-popup', viewers: 1284 },
+  { id: 'ch-beauty', title: 'K-beauty time-deal live', status: 'live', playbackUrl: '/hls/ch-beauty/live.m3u8', eventId: 'k-beauty-deal', featuredProductId: 'cushion-set', viewers: 5210 },
   { id: 'ch-sneakers', title: 'Sneaker drop countdown', status: 'offline', playbackUrl: null, viewers: 0 },
 ];
 

@@ -4,6 +4,7 @@ import type { AdmissionQueue } from '../admission/admission-queue.js';
 import { createMemoryAdmissionQueue } from '../admission/memory-admission-queue.js';
 import { createOriginApp } from '../app.js';
 import { createStaticChannelDirectory } from '../channels/channel-directory.js';
+import { createSimulatedHls, sampleMediaDir } from '../channels/simulated-hls.js';
 import { defaultOriginSettings, type OriginDeps } from '../deps.js';
 import { demoChannels } from '../demo/seed-demo.js';
 import { createIdGenerator } from '../ids.js';
@@ -42,6 +43,7 @@ export async function createTestOrigin(
     ledger: createDynamoLedger(dynamo.client, tableName),
     tokens: createTokenIssuer({ active: key, all: [key] }, settings, clock),
     channels: createStaticChannelDirectory(demoChannels),
+    hls: createSimulatedHls({ mediaDir: sampleMediaDir, segmentCount: 4, segmentSeconds: 2 }),
     settings,
   };
   return { app: createOriginApp(deps).app, deps, clock, tableName };
