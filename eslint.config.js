@@ -22,7 +22,7 @@ const forbid = (from, allowed, extra = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.d.ts', 'infra/cdk.out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.d.ts', 'infra/cdk.out/**', '**/sample-media/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -20,7 +20,7 @@ beforeEach(async () => {
   edge = createTestEdge(origin.app, origin.clock);
 });
 
-const get = (path: string) => edge.app.request(path);
+const get = async (path: string) => edge.app.request(path);
 
 describe('HLS through the edge', () => {
   it('caches a live playlist for half a target duration and slides its window with the clock', async () => {
