@@ -78,6 +78,16 @@ describe('edge: cached state and the queue shield', () => {
     expect(booking.status).toBe(201);
   });
 
+  it('verifies a repeated token once, yet still checks its expiry on every poll', async () => {
+    const { queueToken } = await join();
+    await call('GET', `/api/queue/${eventId}/state`);
+    const before = edge.verifications();
+    for (let i = 0; i < 5; i += 1) expect((await call('GET', `/api/queue/${eventId}/status`, { token: queueToken })).status).toBe(200);
+    expect(edge.verifications() - before).toBe(1);
+    origin.clock.advance(12 * 3600_000 + 1_000);
+    expectProblem(await call('GET', `/api/queue/${eventId}/status`, { token: queueToken }), 401, 'invalid_token');
+  });
+
   it('stops forged, wrong-kind and other-event tokens at the edge', async () => {
     const { queueToken } = await join();
     await call('GET', `/api/queue/${eventId}/state`);

@@ -19,15 +19,24 @@ export function createTestEdge(origin: OriginLike, clock: FakeClock, settings: P
     clock,
     load: async () => (await (await originFetch('/.well-known/jwks.json', { method: 'GET' })).json()) as never,
   });
+  // Counts signature verifications: the verifier asks for a key only when it runs ECDSA.
+  let verifications = 0;
+  const countingJwks = {
+    ...jwks,
+    getKey: ((...args: Parameters<typeof jwks.getKey>) => {
+      verifications += 1;
+      return jwks.getKey(...args);
+    }) as typeof jwks.getKey,
+  };
   const app = createEdgeApp({
     clock,
     origin: originFetch,
-    jwks,
+    jwks: countingJwks,
     settings: { ...defaultEdgeSettings, ...settings },
     clientIp: (c) => c.req.header('x-test-ip') ?? '127.0.0.1',
   });
   const setOriginDown = (down: boolean) => {
     originDown = down;
   };
-  return { app, originRequests, jwks, setOriginDown };
+  return { app, originRequests, jwks, setOriginDown, verifications: () => verifications };
 }
