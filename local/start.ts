@@ -29,8 +29,9 @@ let stopping = false;
 function start(entry: string, env: Record<string, string>): Promise<number> {
   const child = fork(resolve(root, entry), [], {
     cwd: root,
-    env: { ...process.env, ...env },
-    execArgv: ['--import', 'tsx', '--disable-warning=NodeVersionSupportWarning'],
+    // The AWS SDK's notice about Node 22 is for deployments; on the embedded stack it is noise.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, ...env },
+    execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);

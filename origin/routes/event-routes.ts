@@ -13,12 +13,12 @@ export function eventRoutes(deps: OriginDeps, events: EventService) {
         events: await Promise.all(records.map((record) => events.view(record))),
         channels: await deps.channels.list(),
       };
-      c.header('cache-control', 'public, max-age=5, s-maxage=30, stale-while-revalidate=60');
+      c.header('cache-control', 'public, max-age=5, s-maxage=30, stale-while-revalidate=60, stale-if-error=300');
       return c.json(body);
     })
     .get('/events/:eventId', async (c) => {
       const view = await events.view(await events.find(c.req.param('eventId')));
-      c.header('cache-control', 'public, max-age=1, s-maxage=1, stale-while-revalidate=5');
+      c.header('cache-control', 'public, max-age=1, s-maxage=1, stale-while-revalidate=5, stale-if-error=30');
       return c.json(view);
     })
     .get('/channels/:channelId', async (c) => {
