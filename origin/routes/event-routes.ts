@@ -18,7 +18,9 @@ export function eventRoutes(deps: OriginDeps, events: EventService) {
     })
     .get('/events/:eventId', async (c) => {
       const view = await events.view(await events.find(c.req.param('eventId')));
-      c.header('cache-control', 'public, max-age=1, s-maxage=1, stale-while-revalidate=5, stale-if-error=30');
+      // Phones revalidate every time (a cheap 304 with the edge's ETag), so a visitor who just booked
+      // never sees the count from before; the CDN keeps it for a second.
+      c.header('cache-control', 'public, max-age=0, s-maxage=1, stale-if-error=30');
       return c.json(view);
     })
     .get('/channels/:channelId', async (c) => {
