@@ -15,14 +15,29 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(4).default('flashdrop'),
   TOKEN_ISSUER: z.string().default('banjjak-origin'),
   TOKEN_AUDIENCE: z.string().default('banjjak'),
-  /** Admission queue on Redis over TCP (ioredis), e.g. redis://127.0.0.1:6379. */
+  /** Admission queue and inventory gate on Redis over TCP (ioredis), e.g. redis://127.0.0.1:6379. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  /** Admission queue on Upstash Redis over HTTP; both or neither. */
+  /** Admission queue and inventory gate on Upstash Redis over HTTP; both or neither. */
   UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /** How long a booking attempt may take before the reconciler may abort it (ms). */
+  BOOKING_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** How often the reconciler runs (ms); it also runs once at start. */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /** An external OpenID Connect provider (e.g. Cognito) whose id tokens are accepted; all three or none. */
+  OIDC_ISSUER: z.string().min(1).optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
 }).superRefine((config, ctx) => {
   if (Boolean(config.UPSTASH_REDIS_REST_URL) !== Boolean(config.UPSTASH_REDIS_REST_TOKEN)) {
     ctx.addIssue({ code: 'custom', path: ['UPSTASH_REDIS_REST_TOKEN'], message: 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together' });
+  }
+  const oidc = [config.OIDC_ISSUER, config.OIDC_AUDIENCE, config.OIDC_JWKS_URL];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together' });
+  }
+  if (config.OIDC_ISSUER && config.OIDC_ISSUER === config.TOKEN_ISSUER) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must differ from TOKEN_ISSUER (it picks the verifier)' });
   }
   if (config.REDIS_URL && config.UPSTASH_REDIS_REST_URL) {
     ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'set REDIS_URL or UPSTASH_REDIS_REST_URL, not both' });

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { loadLuaScript, runLuaScript, type LuaScript, type RedisEval } from '../redis/lua-script.js';
 import type { AdmissionQueue, AdmitResult, JoinResult, QueueFlags, QueueSnapshot } from './admission-queue.js';
-import { loadLuaScript, runLuaScript, type LuaScript, type RedisEval } from './lua-script.js';
 
 const withAdvance = ['advance-queue'];
+const lua = (name: string, libs?: string[]) => loadLuaScript(new URL('./lua/', import.meta.url), name, libs);
 const scripts = {
-  configure: loadLuaScript('configure'),
-  setFlags: loadLuaScript('set-flags', withAdvance),
-  join: loadLuaScript('join', withAdvance),
-  advance: loadLuaScript('advance', withAdvance),
-  admit: loadLuaScript('admit', withAdvance),
-  complete: loadLuaScript('complete'),
-  prequeueMembers: loadLuaScript('prequeue-members'),
-  stageDraw: loadLuaScript('stage-draw'),
-  draw: loadLuaScript('draw'),
-  restore: loadLuaScript('restore'),
-  reserve: loadLuaScript('reserve'),
+  configure: lua('configure'),
+  setFlags: lua('set-flags', withAdvance),
+  join: lua('join', withAdvance),
+  advance: lua('advance', withAdvance),
+  admit: lua('admit', withAdvance),
+  complete: lua('complete'),
+  prequeueMembers: lua('prequeue-members'),
+  stageDraw: lua('stage-draw'),
+  draw: lua('draw'),
+  restore: lua('restore'),
+  reserve: lua('reserve'),
 };
 
 export interface LuaAdmissionQueueOptions {

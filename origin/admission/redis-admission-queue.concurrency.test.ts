@@ -2,8 +2,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdmissionQueue, QueueSettings } from './admission-queue.js';
 import { createRedisAdmissionQueue } from './redis-admission-queue.js';
-import { redisServerAvailable } from './test-support/redis-server.js';
-import { useRedisServer } from './test-support/use-redis-server.js';
+import { redisServerAvailable } from '../redis/test-support/redis-server.js';
+import { useRedisServer } from '../redis/test-support/use-redis-server.js';
 
 const T0 = Date.parse('2026-12-05T01:00:00Z');
 const settings: QueueSettings = { newUsersPerMinute: 600, maxActiveUsers: 100_000, sessionSeconds: 600, queueAll: true, startsAt: T0 };

@@ -3,8 +3,8 @@ import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import type { AdmissionQueue } from './admission-queue.js';
 import { createRedisAdmissionQueue } from './redis-admission-queue.js';
-import { redisServerAvailable } from './test-support/redis-server.js';
-import { useRedisServer } from './test-support/use-redis-server.js';
+import { redisServerAvailable } from '../redis/test-support/redis-server.js';
+import { useRedisServer } from '../redis/test-support/use-redis-server.js';
 
 const JOINS = 100_000;
 const BUDGET_BYTES = 120;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AdmissionQueue, QueueSettings } from './admission-queue.js';
 import { createMemoryAdmissionQueue } from './memory-admission-queue.js';
 import { createRedisAdmissionQueue } from './redis-admission-queue.js';
-import { redisServerAvailable } from './test-support/redis-server.js';
-import { useRedisServer } from './test-support/use-redis-server.js';
+import { redisServerAvailable } from '../redis/test-support/redis-server.js';
+import { useRedisServer } from '../redis/test-support/use-redis-server.js';
 
 // A fixed-seed PRNG (mulberry32): the same walk on every run.
 const random = (seed: number) => () => {

@@ -1,8 +1,8 @@
 import { describe } from 'vitest';
 import { describeAdmissionQueueContract } from './admission-queue.contract.js';
 import { createRedisAdmissionQueue } from './redis-admission-queue.js';
-import { redisServerAvailable } from './test-support/redis-server.js';
-import { useRedisServer } from './test-support/use-redis-server.js';
+import { redisServerAvailable } from '../redis/test-support/redis-server.js';
+import { useRedisServer } from '../redis/test-support/use-redis-server.js';
 
 describe.runIf(redisServerAvailable())('ioredis on a real redis-server', () => {
   const fixture = useRedisServer();

@@ -1,9 +1,9 @@
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { describeAdmissionQueueContract } from './admission-queue.contract.js';
-import { redisServerAvailable } from './test-support/redis-server.js';
-import { startUpstashRestBridge } from './test-support/upstash-rest-bridge.js';
-import { useRedisServer } from './test-support/use-redis-server.js';
+import { redisServerAvailable } from '../redis/test-support/redis-server.js';
+import { startUpstashRestBridge } from '../redis/test-support/upstash-rest-bridge.js';
+import { useRedisServer } from '../redis/test-support/use-redis-server.js';
 import { createUpstashAdmissionQueue } from './upstash-admission-queue.js';
 
 describe.runIf(redisServerAvailable())('@upstash/redis over the REST bridge to a real redis-server', () => {

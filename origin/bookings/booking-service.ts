@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { AppError, eventPhase, type Booking, type BookingRequest } from '../../core/index.js';
 import type { OriginDeps } from '../deps.js';
 import type { EventService } from '../events/event-service.js';
+import { isGuestUserId } from '../identity/user-id.js';
+import type { GateRefusal } from '../inventory/inventory-gate.js';
 import type { BookingRecord } from '../ledger/ledger.js';
+import { createBookingAttempt } from './booking-attempt.js';
 
 export interface BookCommand extends BookingRequest {
   eventId: string;
@@ -18,32 +21,17 @@ export function toPublicBooking(record: BookingRecord): Booking {
 
 /**
  * The booking path: the gate decides fast and atomically, the ledger records durably, and the
- * answer is sent only after the ledger write (DESIGN.md §4 invariant 2).
+ * answer is sent only after the ledger write (DESIGN.md §4 invariant 2). The write sequence and
+ * its crash safety live in `booking-attempt.ts`.
  */
 export function createBookingService(deps: OriginDeps, events: EventService) {
   const { gate, ledger, queue, clock } = deps;
+  const attempt = createBookingAttempt(deps, events.gateRebuild);
 
-  async function book(command: BookCommand): Promise<{ booking: Booking; replayed: boolean }> {
-    const record = await events.find(command.eventId);
-    const item = record.items.find((candidate) => candidate.id === command.itemId);
-    if (!item) throw new AppError('item_not_found');
-    if (command.quantity > item.perUserLimit) {
-      throw new AppError('validation_failed', {
-        detail: `quantity: at most ${item.perUserLimit} per person`,
-        extra: { fields: [{ path: 'quantity', message: `at most ${item.perUserLimit}` }] },
-      });
-    }
-    const phase = eventPhase(record, clock.now());
-    if (record.closed) throw new AppError('event_closed');
-    if (phase !== 'open') throw new AppError('sale_not_open');
-
-    await events.syncGate(record);
-    const fingerprint = createHash('sha256').update(JSON.stringify([command.itemId, command.quantity])).digest('base64url');
-    const bookingId = deps.ids.next('bk');
-    const result = await gate.reserve({ ...command, fingerprint, bookingId });
-    switch (result.kind) {
+  async function refuse(refusal: GateRefusal, perUserLimit: number): Promise<{ booking: Booking; replayed: true }> {
+    switch (refusal.kind) {
       case 'replay': {
-        const existing = await ledger.getBooking(result.bookingId);
+        const existing = await ledger.getBooking(refusal.bookingId);
         if (!existing) throw new AppError('not_ready', { detail: 'this request is still being processed', headers: { 'retry-after': '1' } });
         return { booking: toPublicBooking(existing), replayed: true };
       }
@@ -52,61 +40,81 @@ export function createBookingService(deps: OriginDeps, events: EventService) {
       case 'sold_out':
         throw new AppError('sold_out');
       case 'limit_reached':
-        throw new AppError('limit_reached', { detail: `you already hold ${result.held} of ${item.perUserLimit}` });
+        throw new AppError('limit_reached', { detail: `you already hold ${refusal.held} of ${perUserLimit}` });
       case 'unknown_item':
         throw new AppError('item_not_found');
       case 'not_loaded':
         throw new AppError('origin_unavailable', { detail: 'inventory is being rebuilt', headers: { 'retry-after': '1' } });
-      case 'reserved':
-        break;
     }
+  }
 
+  async function book(command: BookCommand): Promise<{ booking: Booking; replayed: boolean }> {
+    const record = await events.find(command.eventId);
+    // Join already turns guests away; this holds for any access token a guest may carry.
+    if (!record.guestsAllowed && isGuestUserId(command.userId)) throw new AppError('members_only');
+    const item = record.items.find((candidate) => candidate.id === command.itemId);
+    if (!item) throw new AppError('item_not_found');
+    if (command.quantity > item.perUserLimit) {
+      throw new AppError('validation_failed', {
+        detail: `quantity: at most ${item.perUserLimit} per person`,
+        extra: { fields: [{ path: 'quantity', message: `at most ${item.perUserLimit}` }] },
+      });
+    }
+    if (record.closed) throw new AppError('event_closed');
+    if (eventPhase(record, clock.now()) !== 'open') throw new AppError('sale_not_open');
+
+    const fingerprint = createHash('sha256').update(JSON.stringify([command.itemId, command.quantity])).digest('base64url');
+    const { userId, quantity, idempotencyKey } = command;
     const booking: BookingRecord = {
-      id: bookingId,
+      id: deps.ids.next('bk'),
       eventId: record.id,
       itemId: item.id,
-      userId: command.userId,
-      quantity: command.quantity,
+      userId,
+      quantity,
       status: 'confirmed',
       createdAt: new Date(clock.now()).toISOString(),
       eventTitle: record.title,
       itemLabel: item.label,
-      idempotencyKey: command.idempotencyKey,
+      idempotencyKey,
       fingerprint,
     };
-    const release = () => gate.release({ ...command, idempotencyKey: command.idempotencyKey });
-    let confirmed;
-    try {
-      confirmed = await ledger.confirmBooking(booking, item.capacity);
-    } catch (error) {
-      await release();
-      throw error;
-    }
-    if (confirmed.kind !== 'confirmed') {
-      await release();
-      throw new AppError('sold_out');
-    }
-    await queue.complete(record.id, command.userId);
-    if (result.remaining === 0) await markSoldOutIfEmpty(record.id);
+    const outcome = await attempt.run(record, booking, item.capacity);
+    if (outcome.kind !== 'booked') return refuse(outcome, item.perUserLimit);
+    await afterBooking(record.id, userId, outcome.remaining);
     return { booking: toPublicBooking(booking), replayed: false };
   }
 
-  async function markSoldOutIfEmpty(eventId: string): Promise<void> {
-    const availability = await gate.availability(eventId);
-    if ([...availability.values()].every((entry) => entry.booked >= entry.capacity)) {
-      await queue.setFlags(eventId, { soldout: true }, clock.now());
+  /** Frees the admission session and flags a sell-out: best effort, the booking stands regardless. */
+  async function afterBooking(eventId: string, userId: string, remaining: number): Promise<void> {
+    try {
+      await queue.complete(eventId, userId);
+      if (remaining > 0) return;
+      const availability = await gate.availability(eventId);
+      // Firm places only: a provisional hold may still give its place back.
+      if ([...availability.values()].every((entry) => entry.booked - entry.provisional >= entry.capacity)) {
+        await queue.setFlags(eventId, { soldout: true }, clock.now());
+      }
+    } catch (error) {
+      console.warn(`after booking in ${eventId}:`, (error as Error).message);
     }
   }
 
   async function cancel(bookingId: string, userId: string): Promise<Booking> {
-    const result = await ledger.cancelBooking(bookingId, userId, new Date(clock.now()).toISOString());
+    const now = clock.now();
+    let result;
+    try {
+      result = await ledger.cancelBooking(bookingId, userId, new Date(now).toISOString(), now + deps.settings.bookingTimeoutMs);
+    } catch (error) {
+      // Cut short after the booking flipped or not: a retry answers either way, and the
+      // reconciler returns the places of a cancel that got that far.
+      throw new AppError('origin_unavailable', { detail: 'the cancel could not be completed; try again', headers: { 'retry-after': '2' }, cause: error });
+    }
     if (result.kind === 'not_found') throw new AppError('booking_not_found');
     if (result.kind === 'cancelled') {
       const { booking } = result;
-      // A gate that is not loaded is rebuilt from the ledger, which already counts the cancel.
-      if (await gate.isLoaded(booking.eventId)) {
-        await gate.release({ eventId: booking.eventId, itemId: booking.itemId, userId, quantity: booking.quantity });
-      }
+      // The key stays: asking again with it answers the cancelled booking. If this release or
+      // the flag fails, the reconciler frees the places the ledger no longer backs.
+      await gate.release({ eventId: booking.eventId, bookingId, forgetKey: false });
       await queue.setFlags(booking.eventId, { soldout: false }, clock.now());
     }
     return toPublicBooking(result.booking);

@@ -10,6 +10,8 @@ import {
 import type { JoinResult, QueueSnapshot } from '../admission/admission-queue.js';
 import { drawOrder, makeSeed, sha256Hex } from '../admission/fairness.js';
 import type { OriginDeps } from '../deps.js';
+import { createGateRebuild } from '../inventory/gate-rebuild.js';
+import { emptySnapshot } from '../inventory/inventory-gate.js';
 import type { EventRecord } from './event-record.js';
 import { createQueueCheckpoints } from './queue-checkpoints.js';
 
@@ -30,15 +32,28 @@ export type EventService = ReturnType<typeof createEventService>;
 export function createEventService(deps: OriginDeps) {
   const { ledger, queue, gate, clock } = deps;
   const checkpoints = createQueueCheckpoints(deps);
+  const gateRebuild = createGateRebuild(deps);
   const cache = new Map<string, { record: EventRecord; at: number }>();
+  const reading = new Map<string, Promise<EventRecord>>();
 
   async function find(eventId: string): Promise<EventRecord> {
     const hit = cache.get(eventId);
     if (hit && clock.now() - hit.at < CACHE_MS) return hit.record;
-    const record = await ledger.getEvent(eventId);
-    if (!record) throw new AppError('event_not_found');
-    cache.set(eventId, { record, at: clock.now() });
-    return record;
+    // One ledger read per event however many requests miss the cache at once (a flash crowd
+    // arrives in the same millisecond).
+    let loading = reading.get(eventId);
+    if (!loading) {
+      loading = ledger
+        .getEvent(eventId)
+        .then((record) => {
+          if (!record) throw new AppError('event_not_found');
+          cache.set(eventId, { record, at: clock.now() });
+          return record;
+        })
+        .finally(() => reading.delete(eventId));
+      reading.set(eventId, loading);
+    }
+    return loading;
   }
 
   const queueSettings = (record: EventRecord) => ({
@@ -84,22 +99,9 @@ export function createEventService(deps: OriginDeps) {
     throw new AppError('origin_unavailable', { detail: 'the queue is busy, try again', headers: { 'retry-after': '1' } });
   }
 
+  /** Rebuilds the event's gate from the ledger if the gate has lost it (or never had it). */
   async function syncGate(record: EventRecord): Promise<void> {
-    if (await gate.isLoaded(record.id)) return;
-    const [counts, bookings] = await Promise.all([ledger.itemCounts(record.id), ledger.listBookingsByEvent(record.id)]);
-    const held = new Map<string, number>();
-    const idempotency = new Map<string, { bookingId: string; fingerprint: string }>();
-    for (const booking of bookings) {
-      idempotency.set(`${booking.userId}\u0000${booking.idempotencyKey}`, { bookingId: booking.id, fingerprint: booking.fingerprint });
-      if (booking.status !== 'confirmed') continue;
-      const key = `${booking.itemId}\u0000${booking.userId}`;
-      held.set(key, (held.get(key) ?? 0) + booking.quantity);
-    }
-    await gate.load(record.id, {
-      items: record.items.map((item) => ({ ...item, booked: counts.get(item.id) ?? 0 })),
-      held,
-      idempotency,
-    });
+    await gateRebuild.ensureLoaded(record);
   }
 
   async function remainingByItem(record: EventRecord): Promise<Map<string, number>> {
@@ -167,7 +169,7 @@ export function createEventService(deps: OriginDeps) {
     if ((await ledger.createEvent(record)) === 'exists') throw new AppError('event_exists');
     await queue.configure(record.id, queueSettings(record));
     await checkpoints.restore(record.id);
-    await gate.defineItems(record.id, record.items);
+    await gate.load(record.id, emptySnapshot(record.items));
     return record;
   }
 
@@ -203,5 +205,5 @@ export function createEventService(deps: OriginDeps) {
     return ledger.listEvents();
   }
 
-  return { find, view, create, patch, list, syncQueue, join, syncGate, remainingByItem, statusOf };
+  return { find, view, create, patch, list, syncQueue, join, syncGate, gateRebuild, remainingByItem, statusOf };
 }

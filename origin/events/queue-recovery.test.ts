@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisAdmissionQueue } from '../admission/redis-admission-queue.js';
-import { redisServerAvailable } from '../admission/test-support/redis-server.js';
-import { useRedisServer } from '../admission/test-support/use-redis-server.js';
+import { redisServerAvailable } from '../redis/test-support/redis-server.js';
+import { useRedisServer } from '../redis/test-support/use-redis-server.js';
 import { callApp } from '../test-support/call-app.js';
 import { createTestOrigin, openEvent, TEST_ADMIN_TOKEN } from '../test-support/create-test-origin.js';
 import { startDynalite, type TestDynamo } from '../test-support/start-dynalite.js';

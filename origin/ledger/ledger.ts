@@ -15,12 +15,61 @@ export interface MemberRecord {
   passwordHash: string;
 }
 
-export type ConfirmResult = { kind: 'confirmed' } | { kind: 'sold_out' } | { kind: 'duplicate' };
+/**
+ * A booking attempt in flight, journaled before the gate reserves and removed once it is
+ * settled (booked, or its places released). The reconciler aborts entries past their deadline.
+ */
+export interface PendingBooking {
+  /** The booking the attempt will write if it succeeds. */
+  booking: BookingRecord;
+  /** ms since the epoch. */
+  deadline: number;
+}
+
+/** A claim of `quantity` places on an item's counter, remembered by the counter until settled. */
+export interface PlaceClaim {
+  eventId: string;
+  itemId: string;
+  bookingId: string;
+  quantity: number;
+  /** ms; the claim's marker carries it (see `place-marker.ts`). */
+  deadline: number;
+}
+
+/** An item's capacity counter as stored. */
+export interface ItemCounter {
+  itemId: string;
+  capacity: number;
+  booked: number;
+  /** Grows with every change of `booked`: drift fixes are conditional on it. */
+  version: number;
+  /** Claims and returns not yet settled (`place-marker.ts`). */
+  markers: string[];
+  /** A recount that disagreed, kept to confirm on a later pass before fixing anything. */
+  drift?: DriftNote;
+}
+
+export interface DriftNote {
+  /** Confirmed quantity counted from the booking records. */
+  expected: number;
+  /** ms when first seen. */
+  seenAt: number;
+  /** The counter's version then: a note from before any later change is void. */
+  version: number;
+}
+
+/** What a booking id stands for in the ledger: a booking, an aborted attempt, or nothing yet. */
+export type BookingState =
+  | { kind: 'booking'; booking: BookingRecord; cancelMarker?: string }
+  | { kind: 'aborted' }
+  | { kind: 'absent' };
+
 export type CancelResult = { kind: 'cancelled'; booking: BookingRecord } | { kind: 'already_cancelled'; booking: BookingRecord } | { kind: 'not_found' };
 
 /**
  * The durable ledger port, the source of truth. DynamoDB single-table design (see
- * `table-design.md`); conditional writes only, so it runs on dynalite as on AWS.
+ * `table-design.md`); conditional writes only, so it runs on dynalite as on AWS. The booking
+ * write sequence and why it is safe: `docs/decisions/0006-booking-journal-and-reconciliation.md`.
  */
 export interface Ledger {
   createEvent(event: EventRecord): Promise<'created' | 'exists'>;
@@ -28,14 +77,38 @@ export interface Ledger {
   listEvents(): Promise<EventRecord[]>;
   /** Writes the record if its stored version is `event.version - 1`; false on a lost race. */
   updateEvent(event: EventRecord): Promise<boolean>;
-  /** Confirmed quantity per item, from the ledger's counters. */
+
+  /** Journals an attempt (before the gate reserves for it). */
+  putPending(pending: PendingBooking): Promise<void>;
+  /** The event's attempts in flight or left behind, read consistently. */
+  listPending(eventId: string): Promise<PendingBooking[]>;
+  deletePending(eventId: string, bookingId: string): Promise<void>;
+
+  /** Confirmed quantity per item, from the counters (claims in flight included). */
   itemCounts(eventId: string): Promise<Map<string, number>>;
-  /** Claims `quantity` of the item's capacity, then writes the booking: a 201 may follow only `confirmed`. */
-  confirmBooking(booking: BookingRecord, capacity: number): Promise<ConfirmResult>;
+  itemCounters(eventId: string): Promise<ItemCounter[]>;
+  /** Adds `quantity` to the counter unless that would pass `capacity`; false when full. */
+  claimPlace(claim: PlaceClaim, capacity: number): Promise<boolean>;
+  /** Drops a marker, keeping the count as it is; false if the marker was not there. */
+  settleMarker(eventId: string, itemId: string, marker: string): Promise<boolean>;
+  /** Drops a marker and takes `quantity` off the count, in one conditional write: at most once. */
+  revertMarker(eventId: string, itemId: string, marker: string, quantity: number): Promise<boolean>;
+  /** Records (or with `null` clears) a drift note, if the counter is still at `version`. */
+  noteDrift(eventId: string, itemId: string, version: number, note: DriftNote | null): Promise<boolean>;
+  /** Sets the count, if the counter is still at `version` with no markers; true when written. */
+  fixDrift(eventId: string, itemId: string, version: number, booked: number): Promise<boolean>;
+
+  /** Writes a confirmed booking, unless its id was aborted first. */
+  putBooking(booking: BookingRecord): Promise<'written' | 'aborted'>;
+  /** Marks the id aborted unless a booking holds it, so the attempt can never write it later. */
+  abortBooking(bookingId: string, now: string): Promise<BookingState>;
+  bookingState(bookingId: string): Promise<BookingState>;
   getBooking(bookingId: string): Promise<BookingRecord | undefined>;
   listBookingsByUser(userId: string): Promise<BookingRecord[]>;
   listBookingsByEvent(eventId: string): Promise<BookingRecord[]>;
-  cancelBooking(bookingId: string, userId: string, now: string): Promise<CancelResult>;
+  /** Cancels the owner's booking and returns its places to the counter exactly once. */
+  cancelBooking(bookingId: string, userId: string, now: string, deadline: number): Promise<CancelResult>;
+
   /**
    * Merges a queue checkpoint forward: each counter becomes the larger of stored and given, and
    * `drawn` stays true once set, so racing writers and late writes never move it back.

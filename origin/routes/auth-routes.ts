@@ -4,6 +4,7 @@ import type { OriginDeps } from '../deps.js';
 import type { OriginEnv } from '../http/env.js';
 import { validateJson } from '../http/validate-json.js';
 import { hashPassword, verifyPassword } from '../identity/password-hash.js';
+import { GUEST_ID_PREFIX } from '../identity/user-id.js';
 
 /** The built-in identity provider: anonymous guests and the demo members. */
 export function authRoutes(deps: OriginDeps) {
@@ -17,7 +18,7 @@ export function authRoutes(deps: OriginDeps) {
   };
 
   return new Hono<OriginEnv>()
-    .post('/guest', async (c) => c.json(await issue(deps.ids.next('guest'), 'guest'), 201))
+    .post('/guest', async (c) => c.json(await issue(deps.ids.next(GUEST_ID_PREFIX), 'guest'), 201))
     .post('/login', validateJson(loginSchema), async (c) => {
       const { username, password } = c.req.valid('json');
       const member = await deps.ledger.getMember(username.toLowerCase());

@@ -3,6 +3,7 @@ import { AppError, assertEvent, bookingRequestSchema, idempotencyKeySchema, idSc
 import type { createBookingService } from '../bookings/booking-service.js';
 import type { OriginDeps } from '../deps.js';
 import type { OriginEnv } from '../http/env.js';
+import { requireIdentity } from '../http/require-identity.js';
 import { requireToken } from '../http/require-token.js';
 import { validateJson } from '../http/validate-json.js';
 
@@ -22,11 +23,11 @@ export function bookingRoutes(deps: OriginDeps, bookings: BookingService) {
       c.header('cache-control', 'no-store');
       return c.json({ booking }, replayed ? 200 : 201);
     })
-    .get('/me/bookings', requireToken(deps.tokens, 'id'), async (c) => {
+    .get('/me/bookings', requireIdentity(deps), async (c) => {
       c.header('cache-control', 'private, no-store');
       return c.json({ bookings: await bookings.listMine(c.get('idClaims').sub) });
     })
-    .delete('/bookings/:bookingId', requireToken(deps.tokens, 'id'), async (c) => {
+    .delete('/bookings/:bookingId', requireIdentity(deps), async (c) => {
       const bookingId = c.req.param('bookingId');
       if (!idSchema.safeParse(bookingId).success) throw new AppError('booking_not_found');
       const booking = await bookings.cancel(bookingId, c.get('idClaims').sub);

@@ -12,6 +12,7 @@ import type { OriginDeps } from '../deps.js';
 import type { EventRecord } from '../events/event-record.js';
 import type { EventService } from '../events/event-service.js';
 import type { OriginEnv } from '../http/env.js';
+import { requireIdentity } from '../http/require-identity.js';
 import { requireToken } from '../http/require-token.js';
 
 export function queueRoutes(deps: OriginDeps, events: EventService) {
@@ -45,7 +46,7 @@ export function queueRoutes(deps: OriginDeps, events: EventService) {
       c.header('cache-control', 'no-store');
       return c.json(visitorStatus(claims.seq, current, clock.now()));
     })
-    .post('/:eventId/join', requireToken(tokens, 'id'), async (c) => {
+    .post('/:eventId/join', requireIdentity(deps), async (c) => {
       const identity = c.get('idClaims');
       const record = await events.find(c.req.param('eventId'));
       if (!record.guestsAllowed && identity.idk === 'guest') throw new AppError('members_only');

@@ -5,8 +5,9 @@ import { createMemoryAdmissionQueue } from '../admission/memory-admission-queue.
 import { createOriginApp } from '../app.js';
 import { createStaticChannelDirectory } from '../channels/channel-directory.js';
 import { createSimulatedHls, sampleMediaDir } from '../channels/simulated-hls.js';
-import { defaultOriginSettings, type OriginDeps } from '../deps.js';
+import { defaultOriginSettings, type OriginDeps, type OriginSettings } from '../deps.js';
 import { demoChannels } from '../demo/seed-demo.js';
+import type { ExternalIdentityVerifier } from '../identity/oidc-verifier.js';
 import { createIdGenerator } from '../ids.js';
 import type { InventoryGate } from '../inventory/inventory-gate.js';
 import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
@@ -28,12 +29,12 @@ export interface TestOrigin {
 /** A real origin app on a fresh ledger table, memory stores by default, and a fake clock. */
 export async function createTestOrigin(
   dynamo: TestDynamo,
-  overrides: { queue?: AdmissionQueue; gate?: InventoryGate; clock?: FakeClock } = {},
+  overrides: { queue?: AdmissionQueue; gate?: InventoryGate; clock?: FakeClock; oidc?: ExternalIdentityVerifier; settings?: Partial<OriginSettings> } = {},
 ): Promise<TestOrigin> {
   const clock = overrides.clock ?? createFakeClock(Date.parse('2026-12-05T00:00:00Z'));
   const tableName = `t-${randomBytes(6).toString('hex')}`;
   await ensureLedgerTable(dynamo.client, tableName);
-  const settings = { ...defaultOriginSettings, adminToken: TEST_ADMIN_TOKEN };
+  const settings = { ...defaultOriginSettings, adminToken: TEST_ADMIN_TOKEN, ...overrides.settings };
   const { key } = await generateSigningKey(new Date(clock.now()));
   const deps: OriginDeps = {
     clock,
@@ -45,6 +46,7 @@ export async function createTestOrigin(
     channels: createStaticChannelDirectory(demoChannels),
     hls: createSimulatedHls({ mediaDir: sampleMediaDir, segmentCount: 4, segmentSeconds: 2 }),
     settings,
+    ...(overrides.oidc && { oidc: overrides.oidc }),
   };
   return { app: createOriginApp(deps).app, deps, clock, tableName };
 }

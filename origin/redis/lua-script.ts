@@ -17,13 +17,13 @@ export interface LuaScript {
   readonly sha: string;
 }
 
-const read = (path: string): string => readFileSync(new URL(`./lua/${path}.lua`, import.meta.url), 'utf8');
-
 /**
- * Reads `lua/<name>.lua` (at module load, beside this file), prefixed by the shared preludes in
- * `lua/lib/` it uses: Redis runs each script standalone, so shared functions travel with it.
+ * Reads `<directory>/<name>.lua` (at module load), prefixed by the shared preludes in
+ * `<directory>/lib/` it uses: Redis runs each script standalone, so shared functions travel with
+ * it. Each concept passes its own folder: `new URL('./lua/', import.meta.url)`.
  */
-export function loadLuaScript(name: string, libs: readonly string[] = []): LuaScript {
+export function loadLuaScript(directory: URL, name: string, libs: readonly string[] = []): LuaScript {
+  const read = (path: string): string => readFileSync(new URL(`${path}.lua`, directory), 'utf8');
   const source = [...libs.map((lib) => read(`lib/${lib}`)), read(name)].join('\n');
   return { name, source, sha: createHash('sha1').update(source, 'utf8').digest('hex') };
 }

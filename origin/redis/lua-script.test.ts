@@ -2,13 +2,13 @@ import { Redis as UpstashRedis } from '@upstash/redis';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLuaScript, runLuaScript, type RedisEval } from './lua-script.js';
-import { ioredisEval } from './redis-admission-queue.js';
+import { ioredisEval, upstashEval } from './redis-eval.js';
 import { redisServerAvailable } from './test-support/redis-server.js';
 import { startUpstashRestBridge } from './test-support/upstash-rest-bridge.js';
 import { useRedisServer } from './test-support/use-redis-server.js';
-import { upstashEval } from './upstash-admission-queue.js';
 
-const script = loadLuaScript('complete');
+const admissionLua = new URL('../admission/lua/', import.meta.url);
+const script = loadLuaScript(admissionLua, 'complete');
 
 const calls = async (redis: Redis, command: 'eval' | 'evalsha'): Promise<number> => {
   const info = await redis.info('commandstats');
@@ -28,7 +28,7 @@ describe.runIf(redisServerAvailable())('runLuaScript on a real redis-server', ()
 
   it('names each script by the SHA1 of its source, shared preludes included', () => {
     expect(script.sha).toMatch(/^[0-9a-f]{40}$/);
-    const join = loadLuaScript('join', ['advance-queue']);
+    const join = loadLuaScript(admissionLua, 'join', ['advance-queue']);
     expect(join.source.indexOf('local function advance_queue')).toBeLessThan(join.source.indexOf('KEYS[1]'));
   });
 

@@ -1,0 +1,84 @@
+import { AppError } from '../../core/index.js';
+import type { OriginDeps } from '../deps.js';
+import type { EventRecord } from '../events/event-record.js';
+import type { GateRebuild } from '../inventory/gate-rebuild.js';
+import type { GateRefusal, ReserveOptions, ReserveRequest, ReserveResult } from '../inventory/inventory-gate.js';
+import type { BookingRecord } from '../ledger/ledger.js';
+import { formatMarker } from '../ledger/place-marker.js';
+
+export type AttemptOutcome = { kind: 'booked'; remaining: number } | GateRefusal;
+
+/**
+ * The write sequence of one booking (docs/decisions/0006-booking-journal-and-reconciliation.md):
+ *
+ * 1. reserve provisionally at the gate (capacity, per-user limit, Idempotency-Key): it drops
+ *    itself at the deadline, so the crowd that loses here never writes to the ledger;
+ * 2. journal the attempt in the ledger (`PENDING#<bookingId>`, same deadline);
+ * 3. claim the places on the ledger's item counter (never past capacity), marked with the id;
+ * 4. reserve again, firmly: a no-op unless the gate lost the reservation meanwhile (expired, or
+ *    rebuilt without it), in which case it is decided afresh;
+ * 5. write the booking record (refused if the reconciler aborted the id), and only then answer;
+ * 6. settle: drop the counter's marker and the journal entry.
+ *
+ * A refusal undoes what the attempt holds, then drops the journal entry, in that order. Anything
+ * unexpected (a crash, a timeout) leaves the entry; the reconciler settles it after the deadline.
+ */
+export function createBookingAttempt(deps: OriginDeps, gateRebuild: GateRebuild) {
+  const { gate, ledger, clock, settings } = deps;
+
+  const reserve = async (record: EventRecord, request: ReserveRequest, options: ReserveOptions): Promise<ReserveResult> => {
+    const result = await gate.reserve(request, options);
+    if (result.kind !== 'not_loaded') return result;
+    // The gate lost the event (a wipe, a new process): rebuild it from the ledger, then ask again.
+    await gateRebuild.ensureLoaded(record);
+    return gate.reserve(request, { ...options, now: clock.now() });
+  };
+
+  async function run(record: EventRecord, booking: BookingRecord, capacity: number): Promise<AttemptOutcome> {
+    const { eventId, itemId, quantity, id: bookingId } = booking;
+    const deadline = clock.now() + settings.bookingTimeoutMs;
+    const request: ReserveRequest = { eventId, itemId, userId: booking.userId, quantity, idempotencyKey: booking.idempotencyKey, fingerprint: booking.fingerprint, bookingId };
+    const claim = { eventId, itemId, bookingId, quantity, deadline };
+    const marker = formatMarker({ kind: 'claim', ...claim });
+    const giveUp = async (claimed: boolean) => {
+      if (claimed) await ledger.revertMarker(eventId, itemId, marker, quantity);
+      await gate.release({ eventId, bookingId, forgetKey: true });
+      await ledger.deletePending(eventId, bookingId);
+    };
+
+    const held = await reserve(record, request, { now: clock.now(), until: deadline });
+    if (held.kind !== 'reserved') return held;
+    await ledger.putPending({ booking, deadline });
+    if (!(await ledger.claimPlace(claim, capacity))) {
+      // The ledger is full although the gate was not: the ledger wins.
+      await giveUp(false);
+      return { kind: 'sold_out' };
+    }
+    const firm = await reserve(record, request, { now: clock.now() });
+    if (firm.kind !== 'reserved') {
+      await giveUp(true);
+      return firm;
+    }
+    if ((await ledger.putBooking(booking)) === 'aborted') {
+      await giveUp(true);
+      throw new AppError('origin_unavailable', { detail: 'the booking took too long and was undone; try again', headers: { 'retry-after': '1' } });
+    }
+    // The booking is on record: the 201 may go. Settling is tidy-up the reconciler redoes if needed.
+    await Promise.all([ledger.settleMarker(eventId, itemId, marker), ledger.deletePending(eventId, bookingId)]).catch((error: unknown) => {
+      console.warn(`booking ${bookingId} not settled, the reconciler will:`, (error as Error).message);
+    });
+    return { kind: 'booked', remaining: firm.remaining };
+  }
+
+  return {
+    async run(record: EventRecord, booking: BookingRecord, capacity: number): Promise<AttemptOutcome> {
+      try {
+        return await run(record, booking, capacity);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        // Whether a write landed is unknown: the same Idempotency-Key finds out once it is settled.
+        throw new AppError('origin_unavailable', { detail: 'the booking could not be completed; retry with the same Idempotency-Key', headers: { 'retry-after': '2' }, cause: error });
+      }
+    },
+  };
+}
