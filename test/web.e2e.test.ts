@@ -31,7 +31,7 @@ describe.skipIf(!canRun)('the web app on a phone, against the real stack', () =>
   let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
-  /** Steps depend on each other: after the first failure the rest skip instead of piling up. */
+  /** Steps depend on each other: after the first failure the rest fail at once, naming the cause. */
   let broken = false;
   let firstBookingId: string;
   let secondBookingId: string;
@@ -58,7 +58,7 @@ describe.skipIf(!canRun)('the web app on a phone, against the real stack', () =>
   });
 
   beforeEach((test) => {
-    if (broken) test.skip('an earlier step failed');
+    expect(broken, 'an earlier step failed; this one depends on it').toBe(false);
     test.onTestFailed(async () => {
       broken = true;
       const shot = join(shotsDir, `failed-${test.task.name.replace(/\W+/g, '-')}.png`);

@@ -121,16 +121,25 @@ export function createEventService(deps: OriginDeps) {
     return record.paused ? 'paused' : 'open';
   }
 
-  async function view(record: EventRecord): Promise<EventView> {
+  /**
+   * The event's live numbers and status, read once for the event JSON and the queue state alike;
+   * an event whose every item is gone is flagged sold out in the queue so joins stop at once.
+   */
+  async function live(record: EventRecord) {
     const [snapshot, remaining] = await Promise.all([syncQueue(record), remainingByItem(record)]);
     const soldOut = [...remaining.values()].every((left) => left === 0);
     if (soldOut && !snapshot.soldout) await queue.setFlags(record.id, { soldout: true }, clock.now());
+    return { snapshot, remaining, status: statusOf(record, snapshot, soldOut) };
+  }
+
+  async function view(record: EventRecord): Promise<EventView> {
+    const { remaining, status } = await live(record);
     const started = clock.now() >= Date.parse(record.startsAt);
     return {
       id: record.id,
       title: record.title,
       kind: record.kind,
-      status: statusOf(record, snapshot, soldOut),
+      status,
       ...(record.description !== undefined && { description: record.description }),
       ...(record.venue !== undefined && { venue: record.venue }),
       startsAt: record.startsAt,
@@ -205,5 +214,5 @@ export function createEventService(deps: OriginDeps) {
     return ledger.listEvents();
   }
 
-  return { find, view, create, patch, list, syncQueue, join, syncGate, gateRebuild, remainingByItem, statusOf };
+  return { find, live, view, create, patch, list, syncQueue, join, syncGate, gateRebuild };
 }

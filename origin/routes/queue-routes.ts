@@ -19,11 +19,10 @@ export function queueRoutes(deps: OriginDeps, events: EventService) {
   const { queue, tokens, clock } = deps;
 
   async function state(record: EventRecord): Promise<QueueState> {
-    const [snapshot, remaining] = await Promise.all([events.syncQueue(record), events.remainingByItem(record)]);
-    const soldOut = [...remaining.values()].every((left) => left === 0);
+    const { snapshot, status } = await events.live(record);
     return {
       eventId: record.id,
-      status: events.statusOf(record, snapshot, soldOut),
+      status,
       servingSeq: snapshot.servingSeq,
       tailSeq: snapshot.tailSeq,
       admitRatePerMinute: record.admission.newUsersPerMinute,
