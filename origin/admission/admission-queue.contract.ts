@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeClock, type FakeClock } from '../../core/index.js';
 import type { AdmissionQueue, QueueSettings } from './admission-queue.js';
+import { describePeekContract } from './admission-queue.peek.contract.js';
 
 export interface AdmissionQueueSubject {
   queue: AdmissionQueue;
@@ -38,6 +39,9 @@ export function describeAdmissionQueueContract(name: string, makeSubject: () => 
       if (result.kind !== 'placed') throw new Error(`${user}: ${result.kind}`);
       return result.seq;
     };
+
+    describePeekContract(() => ({ queue, clock, event, open, seqOf }));
+
     const joinMany = async (count: number, from = 1) => {
       for (let i = from; i < from + count; i += 1) await seqOf(`u${i}`);
     };

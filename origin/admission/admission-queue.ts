@@ -70,6 +70,8 @@ export interface AdmissionQueue {
   join(eventId: string, userId: string, now: number): Promise<JoinResult>;
   /** Advances lazily (rate × elapsed, capped by active sessions), then reads. */
   advance(eventId: string, now: number): Promise<QueueSnapshot>;
+  /** What `advance` would answer at `now`, writing nothing: the read path's view of the queue. */
+  peek(eventId: string, now: number): Promise<QueueSnapshot>;
   admit(eventId: string, userId: string, seq: number, now: number): Promise<AdmitResult>;
   /** A finished booking frees its session before it expires. */
   complete(eventId: string, userId: string): Promise<void>;

@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { loadLuaScript, runLuaScript, type LuaScript, type RedisEval } from '../redis/lua-script.js';
+import { runLuaScript, type LuaScript, type RedisEval } from '../redis/lua-script.js';
+import { admissionScripts as scripts } from './admission-scripts.js';
+import { decodeReply } from '../redis/decode-reply.js';
+import { admitReplySchema, joinReplySchema, snapshotReplySchema, toSnapshot } from './queue-reply.js';
 import type { AdmissionQueue, AdmitResult, JoinResult, QueueFlags, QueueSnapshot } from './admission-queue.js';
-
-const withAdvance = ['advance-queue'];
-const lua = (name: string, libs?: string[]) => loadLuaScript(new URL('./lua/', import.meta.url), name, libs);
-const scripts = {
-  configure: lua('configure'),
-  setFlags: lua('set-flags', withAdvance),
-  join: lua('join', withAdvance),
-  advance: lua('advance', withAdvance),
-  admit: lua('admit', withAdvance),
-  complete: lua('complete'),
-  prequeueMembers: lua('prequeue-members'),
-  stageDraw: lua('stage-draw'),
-  draw: lua('draw'),
-  restore: lua('restore'),
-  reserve: lua('reserve'),
-};
 
 export interface LuaAdmissionQueueOptions {
   /** Key prefix; every key of an event is `<prefix>:{<eventId>}:<part>`. @default 'bj' */
@@ -45,6 +32,12 @@ export function createLuaAdmissionQueue(client: RedisEval, options: LuaAdmission
     return (Array.isArray(reply) ? reply : [reply]) as Reply;
   };
 
+  const readSnapshot = async (script: LuaScript, eventId: string, now: number): Promise<QueueSnapshot> => {
+    const k = keysOf(eventId);
+    const reply = await runLuaScript(client, script, [k.meta, k.sessions, k.prequeue], [String(now)]);
+    return toSnapshot(decodeReply(script.name, reply, snapshotReplySchema));
+  };
+
   return {
     async configure(eventId, settings) {
       const k = keysOf(eventId);
@@ -59,61 +52,17 @@ export function createLuaAdmissionQueue(client: RedisEval, options: LuaAdmission
 
     async join(eventId, userId, now): Promise<JoinResult> {
       const k = keysOf(eventId);
-      const [kind, a, b] = await run(scripts.join, [k.meta, k.places, k.sessions, k.prequeue], [userId, now]);
-      switch (kind) {
-        case 'placed':
-          return { kind, seq: Number(a), created: Number(b) === 1 };
-        case 'prequeued':
-          return { kind, created: Number(a) === 1 };
-        case 'reserve_needed':
-          return { kind, tailSeq: Number(a) };
-        case 'draw_pending':
-        case 'closed':
-        case 'soldout':
-          return { kind };
-        default:
-          throw new Error(`join.lua answered an unknown kind: ${String(kind)}`);
-      }
+      const reply = await runLuaScript(client, scripts.join, [k.meta, k.places, k.sessions, k.prequeue], [userId, String(now)]);
+      return decodeReply(scripts.join.name, reply, joinReplySchema);
     },
 
-    async advance(eventId, now): Promise<QueueSnapshot> {
-      const k = keysOf(eventId);
-      const r = (await run(scripts.advance, [k.meta, k.sessions, k.prequeue], [now])).map(Number);
-      const at = (index: number): number => r[index] ?? 0;
-      if (at(0) === 0) {
-        return { exists: false, tailSeq: 0, servingSeq: 0, reservedSeq: null, paused: false, closed: false, soldout: false, drawn: false, prequeued: 0, active: 0, admitted: 0, settings: null };
-      }
-      return {
-        exists: true,
-        tailSeq: at(1),
-        servingSeq: at(2),
-        reservedSeq: at(3) < 0 ? null : at(3),
-        paused: at(4) === 1,
-        closed: at(5) === 1,
-        soldout: at(6) === 1,
-        drawn: at(7) === 1,
-        prequeued: at(8),
-        active: at(9),
-        admitted: at(10),
-        settings: { newUsersPerMinute: at(11), maxActiveUsers: at(12), sessionSeconds: at(13), queueAll: at(14) === 1, startsAt: at(15) },
-      };
-    },
+    advance: (eventId, now) => readSnapshot(scripts.advance, eventId, now),
+    peek: (eventId, now) => readSnapshot(scripts.peek, eventId, now),
 
     async admit(eventId, userId, seq, now): Promise<AdmitResult> {
       const k = keysOf(eventId);
-      const [kind, a, b] = await run(scripts.admit, [k.meta, k.sessions], [userId, seq, now]);
-      switch (kind) {
-        case 'admitted':
-          return { kind, expiresAt: Number(a), renewed: Number(b) === 1 };
-        case 'not_ready':
-          return { kind, servingSeq: Number(a) };
-        case 'at_capacity':
-        case 'closed':
-        case 'soldout':
-          return { kind };
-        default:
-          throw new Error(`admit.lua answered an unknown kind: ${String(kind)}`);
-      }
+      const reply = await runLuaScript(client, scripts.admit, [k.meta, k.sessions], [userId, String(seq), String(now)]);
+      return decodeReply(scripts.admit.name, reply, admitReplySchema);
     },
 
     async complete(eventId, userId) {

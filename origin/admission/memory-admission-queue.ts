@@ -29,21 +29,26 @@ export function createMemoryAdmissionQueue(): AdmissionQueue {
     return queue.sessions.size;
   };
 
-  const advance = (queue: EventQueue, now: number): void => {
-    const step = nextAdvance({
+  const computeAdvance = (queue: EventQueue, now: number, active: number) =>
+    nextAdvance({
       now,
       lastAdvanceAt: queue.lastAdvanceAt,
       tailSeq: queue.tailSeq,
       servingSeq: queue.servingSeq,
-      active: activeCount(queue, now),
+      active,
       blocked: queue.paused || queue.closed || queue.soldout || now < queue.settings.startsAt,
       settings: queue.settings,
     });
+
+  const advance = (queue: EventQueue, now: number): void => {
+    const step = computeAdvance(queue, now, activeCount(queue, now));
     queue.servingSeq = step.servingSeq;
     queue.lastAdvanceAt = step.lastAdvanceAt;
   };
 
-  const snapshot = (queue: EventQueue | undefined, now: number): QueueSnapshot => ({
+  const snapshot = (queue: EventQueue | undefined, now: number): QueueSnapshot => snapshotOf(queue, queue ? activeCount(queue, now) : 0);
+
+  const snapshotOf = (queue: EventQueue | undefined, active: number): QueueSnapshot => ({
     exists: queue !== undefined,
     tailSeq: queue?.tailSeq ?? 0,
     servingSeq: queue?.servingSeq ?? 0,
@@ -53,7 +58,7 @@ export function createMemoryAdmissionQueue(): AdmissionQueue {
     soldout: queue?.soldout ?? false,
     drawn: queue?.drawn ?? false,
     prequeued: queue?.prequeue.size ?? 0,
-    active: queue ? activeCount(queue, now) : 0,
+    active,
     admitted: queue?.admitted ?? 0,
     settings: queue ? { ...queue.settings } : null,
   });
@@ -115,6 +120,14 @@ export function createMemoryAdmissionQueue(): AdmissionQueue {
       queue.seqByUser.set(userId, queue.tailSeq);
       advance(queue, now);
       return { kind: 'placed', seq: queue.tailSeq, created: true };
+    },
+
+    async peek(eventId, now) {
+      const queue = get(eventId);
+      if (!queue) return snapshot(undefined, now);
+      // Counted, not pruned: a read leaves even expired sessions where they are.
+      const active = [...queue.sessions.values()].filter((expiresAt) => expiresAt > now).length;
+      return { ...snapshotOf(queue, active), servingSeq: computeAdvance(queue, now, active).servingSeq };
     },
 
     async advance(eventId, now) {

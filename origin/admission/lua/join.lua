@@ -6,30 +6,31 @@ local sessions_key = KEYS[3] -- zset bj:{eventId}:s, userId -> expiresAt (ms)
 local prequeue_key = KEYS[4] -- list bj:{eventId}:p, pre-queue registrants in registration order
 local user = ARGV[1]         -- userId
 local now = tonumber(ARGV[2]) -- now (ms)
--- returns {'placed', seq, created 0|1} | {'prequeued', created 0|1} | {'draw_pending'}
---       | {'reserve_needed', tailSeq} | {'closed'} | {'soldout'}
+-- returns a flat map {name, value, ...}, decoded by name (joinReplySchema in queue-reply.ts):
+--   kind 'placed', seq, created 0|1 | kind 'prequeued', created 0|1 | kind 'draw_pending'
+--   | kind 'reserve_needed', tailSeq | kind 'closed' | kind 'soldout'
 
-if redis.call('EXISTS', meta_key) == 0 then return { 'closed' } end
+if redis.call('EXISTS', meta_key) == 0 then return { 'kind', 'closed' } end
 local held = redis.call('HGET', places_key, user)
-if held and held ~= '0' then return { 'placed', tonumber(held), 0 } end
+if held and held ~= '0' then return { 'kind', 'placed', 'seq', tonumber(held), 'created', 0 } end
 local f = redis.call('HMGET', meta_key, 'c', 'o', 'st', 'd', 'r')
-if f[1] == '1' then return { 'closed' } end
-if f[2] == '1' then return { 'soldout' } end
+if f[1] == '1' then return { 'kind', 'closed' } end
+if f[2] == '1' then return { 'kind', 'soldout' } end
 if now < tonumber(f[3]) then
-  if held then return { 'prequeued', 0 } end
+  if held then return { 'kind', 'prequeued', 'created', 0 } end
   redis.call('HSET', places_key, user, 0)
   redis.call('RPUSH', prequeue_key, user)
-  return { 'prequeued', 1 }
+  return { 'kind', 'prequeued', 'created', 1 }
 end
 if f[4] ~= '1' then
   -- Places 1..N belong to the pre-queue draw, which the caller runs first.
-  if redis.call('LLEN', prequeue_key) > 0 then return { 'draw_pending' } end
+  if redis.call('LLEN', prequeue_key) > 0 then return { 'kind', 'draw_pending' } end
   redis.call('HSET', meta_key, 'd', 1)
 end
 local tail = advance_queue(meta_key, sessions_key, now)
-if f[5] and tail >= tonumber(f[5]) then return { 'reserve_needed', tail } end
+if f[5] and tail >= tonumber(f[5]) then return { 'kind', 'reserve_needed', 'tailSeq', tail } end
 tail = tail + 1
 redis.call('HSET', meta_key, 't', tail)
 redis.call('HSET', places_key, user, tail)
 advance_queue(meta_key, sessions_key, now)
-return { 'placed', tail, 1 }
+return { 'kind', 'placed', 'seq', tail, 'created', 1 }
