@@ -3,4 +3,5 @@ export * from './errors/index.js';
 export * from './api/index.js';
 export * from './tokens/index.js';
 export * from './queue-math/index.js';
+export * from './lifecycle/index.js';
 export * from './clock.js';

@@ -24,6 +24,7 @@ const schema = z.object({
   BOOKING_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   /** How often the reconciler runs (ms); it also runs once at start. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  EVENT_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   /** An external OpenID Connect provider (e.g. Cognito) whose id tokens are accepted; all three or none. */
   OIDC_ISSUER: z.string().min(1).optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),

@@ -22,6 +22,7 @@ import { createRedisInventoryGate } from './inventory/redis-inventory-gate.js';
 import { createUpstashInventoryGate } from './inventory/upstash-inventory-gate.js';
 import { createDynamoLedger } from './ledger/dynamo-ledger.js';
 import { ensureLedgerTable } from './ledger/ensure-table.js';
+import { startEventTicks } from './events/start-event-ticks.js';
 import { startReconciler } from './reconcile/start-reconciler.js';
 import { loadOrCreateSigningKeys } from './tokens/signing-keys.js';
 import { createTokenIssuer } from './tokens/token-issuer.js';
@@ -87,6 +88,9 @@ if (config.SEED_DEMO) await seedDemo(deps.ledger, events, clock.now(), config.DE
 // Settle what a previous process left half-done before taking traffic, then keep at it.
 const reconciler = startReconciler(deps, config.RECONCILE_INTERVAL_MS);
 await reconciler.runNow();
+// The lifecycle's moments (the draw at startsAt, closing at endsAt) happen on time, on every instance.
+const ticks = startEventTicks(deps.ledger, events, config.EVENT_TICK_MS);
+await ticks.runNow();
 
 const server = serve({ fetch: app.fetch, hostname: config.ORIGIN_HOST, port: config.ORIGIN_PORT }, (info) => {
   const message = { type: 'ready', role: 'origin', port: info.port };
@@ -95,7 +99,7 @@ const server = serve({ fetch: app.fetch, hostname: config.ORIGIN_HOST, port: con
 });
 
 const stop = () => {
-  const reconcilerStopped = reconciler.stop();
+  const reconcilerStopped = Promise.all([reconciler.stop(), ticks.stop()]);
   server.close(() => {
     void reconcilerStopped.finally(() => {
       redis?.disconnect();

@@ -1,7 +1,7 @@
-import type { ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import { identityResponseSchema, loginSchema } from './auth.js';
 import { bookingListResponseSchema, bookingRequestSchema, bookingResponseSchema } from './booking.js';
-import { catalogResponseSchema, channelViewSchema } from './channel.js';
+import { catalogQuerySchema, catalogResponseSchema, channelViewSchema } from './channel.js';
 import { createEventSchema, eventStatsSchema, eventViewSchema, patchEventSchema } from './event.js';
 import { admitResponseSchema, joinResponseSchema, queueStateSchema, visitorStatusResponseSchema } from './queue.js';
 
@@ -16,6 +16,8 @@ export interface Operation {
   auth?: Auth;
   idempotencyKey?: boolean;
   body?: ZodType;
+  /** Query parameters, as the object schema the route validates them with. */
+  query?: z.ZodObject;
   /** Status → [description, schema?]; problem statuses list the codes a client branches on. */
   responses: Record<number, [string, ZodType?]>;
 }
@@ -23,7 +25,7 @@ export interface Operation {
 /** The public HTTP contract (DESIGN.md §2) as data: the OpenAPI document is generated from it. */
 export const contract: Operation[] = [
   { method: 'get', path: '/api/health', summary: 'Liveness', tag: 'meta', responses: { 200: ['ok'] } },
-  { method: 'get', path: '/api/catalog', summary: 'Events and live channels', tag: 'catalog', responses: { 200: ['the catalog, cached ~30 s', catalogResponseSchema] } },
+  { method: 'get', path: '/api/catalog', summary: 'Upcoming and open events (paginated) and live channels', tag: 'catalog', query: catalogQuerySchema, responses: { 200: ['the catalog, cached ~30 s', catalogResponseSchema], 400: ['validation_failed'] } },
   { method: 'get', path: '/api/events/:eventId', summary: 'One event with live availability', tag: 'catalog', responses: { 200: ['the event, cached 1 s', eventViewSchema], 404: ['event_not_found'] } },
   { method: 'get', path: '/api/channels/:channelId', summary: 'One live channel', tag: 'catalog', responses: { 200: ['the channel', channelViewSchema], 404: ['channel_not_found'] } },
   { method: 'post', path: '/api/auth/guest', summary: 'An anonymous identity (rate-limited per IP)', tag: 'identity', responses: { 201: ['id token', identityResponseSchema], 429: ['rate_limited'] } },

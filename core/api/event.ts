@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateTime } from './ids.js';
 
 export const eventKinds = ['booking', 'deal'] as const;
-export const eventStatuses = ['scheduled', 'prequeue', 'open', 'paused', 'soldout', 'closed'] as const;
+export const eventStatuses = ['scheduled', 'prequeue', 'drawing', 'open', 'paused', 'soldout', 'closed'] as const;
 export type EventKind = (typeof eventKinds)[number];
 export type EventStatus = (typeof eventStatuses)[number];
 
@@ -34,6 +34,8 @@ export const createEventSchema = z
     prequeueMinutes: z.int().min(0).max(24 * 60).default(0),
     guestsAllowed: z.boolean().default(true),
     queueAll: z.boolean().default(false),
+    /** Hidden events stay out of the catalog (reachable by id, for rehearsals and private drops). */
+    hidden: z.boolean().default(false),
     channelId: idSchema.optional(),
     admission: admissionSettingsSchema,
     items: z.array(itemInputSchema).min(1).max(200),
@@ -56,6 +58,7 @@ export const patchEventSchema = z
     paused: z.boolean().optional(),
     closed: z.literal(true).optional(),
     queueAll: z.boolean().optional(),
+    hidden: z.boolean().optional(),
     newUsersPerMinute: admissionSettingsSchema.shape.newUsersPerMinute.optional(),
     maxActiveUsers: admissionSettingsSchema.shape.maxActiveUsers.optional(),
     sessionSeconds: admissionSettingsSchema.shape.sessionSeconds.optional(),

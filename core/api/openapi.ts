@@ -11,6 +11,9 @@ const security: Record<Auth, string> = { id: 'idToken', queue: 'queueToken', acc
 
 function operation(op: Operation) {
   const params = [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  for (const [name, schema] of Object.entries(op.query?.shape ?? {})) {
+    params.push({ name, in: 'query', required: false, schema: json(schema as ZodType, 'input') as { type: string } });
+  }
   if (op.idempotencyKey) {
     params.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } });
   }

@@ -3,7 +3,7 @@ import { eventStatusSchema } from './event.js';
 import { isoDateTime } from './ids.js';
 
 /** A visitor's own status: their place, or the event's state when that is all there is to say. */
-export const visitorStatusSchema = z.enum(['prequeue', 'waiting', 'ready', 'admitted', 'scheduled', 'paused', 'soldout', 'closed']);
+export const visitorStatusSchema = z.enum(['prequeue', 'drawing', 'waiting', 'ready', 'admitted', 'scheduled', 'paused', 'soldout', 'closed']);
 export type VisitorStatus = z.infer<typeof visitorStatusSchema>;
 
 /** The one public, cacheable document per event that every poller reads. */

@@ -1,4 +1,2 @@
 export { refreshAfterMs, STATE_REFRESH_MS, MIN_REFRESH_MS, MAX_REFRESH_MS } from './refresh-policy.js';
 export { position, etaSeconds } from './position.js';
-export { visitorStatus } from './visitor-status.js';
-export { eventPhase, prequeueStartsAt, type EventPhase, type EventSchedule } from './event-phase.js';

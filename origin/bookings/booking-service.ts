@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { AppError, eventPhase, type Booking, type BookingRequest } from '../../core/index.js';
+import { AppError, sellsPlaces, type Booking, type BookingRequest } from '../../core/index.js';
 import type { OriginDeps } from '../deps.js';
+import type { EventRecord } from '../events/event-record.js';
 import type { EventService } from '../events/event-service.js';
 import { isGuestUserId } from '../identity/user-id.js';
 import type { GateRefusal } from '../inventory/inventory-gate.js';
@@ -26,7 +27,7 @@ export function toPublicBooking(record: BookingRecord): Booking {
  */
 export function createBookingService(deps: OriginDeps, events: EventService) {
   const { gate, ledger, queue, clock } = deps;
-  const attempt = createBookingAttempt(deps, events.gateRebuild);
+  const attempt = createBookingAttempt(deps, events.upkeep.gateRebuild);
 
   async function refuse(refusal: GateRefusal, perUserLimit: number): Promise<{ booking: Booking; replayed: true }> {
     switch (refusal.kind) {
@@ -60,8 +61,10 @@ export function createBookingService(deps: OriginDeps, events: EventService) {
         extra: { fields: [{ path: 'quantity', message: `at most ${item.perUserLimit}` }] },
       });
     }
+    // Closed by the operator (or by the tick at the end): event_closed; outside the sale window
+    // otherwise (before the start, during the draw, past the end): sale_not_open.
     if (record.closed) throw new AppError('event_closed');
-    if (eventPhase(record, clock.now()) !== 'open') throw new AppError('sale_not_open');
+    if (!sellsPlaces((await events.live(record)).status)) throw new AppError('sale_not_open');
 
     const fingerprint = createHash('sha256').update(JSON.stringify([command.itemId, command.quantity])).digest('base64url');
     const { userId, quantity, idempotencyKey } = command;
@@ -80,22 +83,17 @@ export function createBookingService(deps: OriginDeps, events: EventService) {
     };
     const outcome = await attempt.run(record, booking, item.capacity);
     if (outcome.kind !== 'booked') return refuse(outcome, item.perUserLimit);
-    await afterBooking(record.id, userId, outcome.remaining);
+    await afterBooking(record, userId, outcome.remaining);
     return { booking: toPublicBooking(booking), replayed: false };
   }
 
-  /** Frees the admission session and flags a sell-out: best effort, the booking stands regardless. */
-  async function afterBooking(eventId: string, userId: string, remaining: number): Promise<void> {
+  /** Frees the admission session and lets the upkeep flag a sell-out: best effort, the booking stands regardless. */
+  async function afterBooking(record: EventRecord, userId: string, remaining: number): Promise<void> {
     try {
-      await queue.complete(eventId, userId);
-      if (remaining > 0) return;
-      const availability = await gate.availability(eventId);
-      // Firm places only: a provisional hold may still give its place back.
-      if ([...availability.values()].every((entry) => entry.booked - entry.provisional >= entry.capacity)) {
-        await queue.setFlags(eventId, { soldout: true }, clock.now());
-      }
+      await queue.complete(record.id, userId);
+      if (remaining === 0) await events.upkeep.sync(record);
     } catch (error) {
-      console.warn(`after booking in ${eventId}:`, (error as Error).message);
+      console.warn(`after booking in ${record.id}:`, (error as Error).message);
     }
   }
 
@@ -115,7 +113,7 @@ export function createBookingService(deps: OriginDeps, events: EventService) {
       // The key stays: asking again with it answers the cancelled booking. If this release or
       // the flag fails, the reconciler frees the places the ledger no longer backs.
       await gate.release({ eventId: booking.eventId, bookingId, forgetKey: false });
-      await queue.setFlags(booking.eventId, { soldout: false }, clock.now());
+      await events.upkeep.sync(await events.find(booking.eventId));
     }
     return toPublicBooking(result.booking);
   }

@@ -30,6 +30,7 @@ export function demoEvents(now: number): CreateEvent[] {
       prequeueMinutes: 0,
       guestsAllowed: true,
       queueAll: false,
+      hidden: false,
       channelId: 'ch-seongsu',
       admission: { newUsersPerMinute: 600, maxActiveUsers: 1000, sessionSeconds: 600 },
       items: slots.map((time) => ({ id: `slot-${time.slice(0, 2)}`, label: time, capacity: 50, perUserLimit: 1 })),
@@ -44,6 +45,7 @@ export function demoEvents(now: number): CreateEvent[] {
       prequeueMinutes: 10,
       guestsAllowed: true,
       queueAll: true,
+      hidden: false,
       channelId: 'ch-beauty',
       admission: { newUsersPerMinute: 300, maxActiveUsers: 500, sessionSeconds: 300 },
       items: [

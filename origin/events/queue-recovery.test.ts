@@ -33,8 +33,9 @@ describe.runIf(redisServerAvailable())('queue recovery after a Redis wipe', () =
     expect(before.map((visitor) => visitor.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     origin.clock.advance(1_500);
     expect((await admit(before[0]!.queueToken)).status).toBe(200);
-    origin.clock.advance(1_000); // a second later, servingSeq (25) reaches the ledger with the next read
+    origin.clock.advance(1_000); // a second later, the upkeep tick checkpoints servingSeq (25)
     expect((await call('GET', `/api/queue/${eventId}/state`)).body.servingSeq).toBe(25);
+    await origin.events.tick(await origin.events.find(eventId));
     expect(await origin.deps.ledger.getQueueCheckpoint(eventId)).toEqual({ tailSeq: reservationBlock(600) + 1, servingSeq: 25, admitted: 1, drawn: true });
 
     await fixture().redis.flushall();

@@ -7,7 +7,16 @@ import { AppError } from '../../core/index.js';
  * (mapped to `invalid_json` by onError); schema failures list every offending field.
  */
 export function validateJson<T extends ZodType>(schema: T) {
-  return zValidator('json', schema, (result) => {
+  return validateInput('json', schema);
+}
+
+/** The same for a query string. */
+export function validateQuery<T extends ZodType>(schema: T) {
+  return validateInput('query', schema);
+}
+
+function validateInput<T extends ZodType>(target: 'json' | 'query', schema: T) {
+  return zValidator(target, schema, (result) => {
     if (result.success) return;
     const fields = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
     throw new AppError('validation_failed', {

@@ -1,10 +1,13 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { QueueCheckpoint } from '../admission/admission-queue.js';
 import type { EventRecord } from '../events/event-record.js';
 import { conditionally, keys, type DynamoTable } from './dynamo-table.js';
 import type { Ledger, MemberRecord } from './ledger.js';
 
-type EventStore = Pick<Ledger, 'createEvent' | 'getEvent' | 'listEvents' | 'updateEvent' | 'putQueueCheckpoint' | 'getQueueCheckpoint' | 'putMember' | 'getMember'>;
+type EventStore = Pick<Ledger, 'createEvent' | 'getEvent' | 'listEvents' | 'listCatalogEvents' | 'updateEvent' | 'putQueueCheckpoint' | 'getQueueCheckpoint' | 'putMember' | 'getMember'>;
+
+const LISTED = 'EVENTS';
+const ARCHIVED = 'EVENTS#ARCHIVED';
 
 const pickCheckpoint = ({ tailSeq, servingSeq, admitted, drawn }: QueueCheckpoint): QueueCheckpoint => ({ tailSeq, servingSeq, admitted, drawn });
 const sameCheckpoint = (a: QueueCheckpoint, b: QueueCheckpoint): boolean =>
@@ -12,7 +15,12 @@ const sameCheckpoint = (a: QueueCheckpoint, b: QueueCheckpoint): boolean =>
 
 /** Event definitions, their item counters' creation, queue checkpoints and members. */
 export function createDynamoEventStore({ doc, tableName, queryAll }: DynamoTable): EventStore {
-  const eventItem = (event: EventRecord) => ({ ...keys.event(event.id), gsi1pk: 'EVENTS', gsi1sk: `${event.startsAt}#${event.id}`, event });
+  // Listed events (not closed, not hidden) sit in their own index partition, so the catalog reads
+  // what a visitor can act on and does not grow with the history of events.
+  const partitionOf = (event: EventRecord) => (event.closed || event.hidden === true ? ARCHIVED : LISTED);
+  const eventItem = (event: EventRecord) => ({ ...keys.event(event.id), gsi1pk: partitionOf(event), gsi1sk: `${event.startsAt}#${event.id}`, event });
+  const queryPartition = (partition: string) =>
+    queryAll<{ event: EventRecord }>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': partition } });
 
   const getQueueCheckpoint = async (eventId: string) => {
     const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.queue(eventId), ConsistentRead: true }));
@@ -45,12 +53,24 @@ export function createDynamoEventStore({ doc, tableName, queryAll }: DynamoTable
     },
 
     async listEvents() {
-      const rows = await queryAll<{ event: EventRecord }>({
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'EVENTS' },
-      });
-      return rows.map((row) => row.event);
+      const rows = (await Promise.all([queryPartition(LISTED), queryPartition(ARCHIVED)])).flat();
+      return rows.map((row) => row.event).sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
+    },
+
+    async listCatalogEvents({ limit, after }) {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': LISTED },
+          Limit: limit,
+          ...(after && { ExclusiveStartKey: { ...keys.event(after.id), gsi1pk: LISTED, gsi1sk: `${after.startsAt}#${after.id}` } }),
+        }),
+      );
+      const events = (page.Items ?? []).map((row) => (row as { event: EventRecord }).event);
+      const last = events.at(-1);
+      return { events, ...(page.LastEvaluatedKey && last && { next: { startsAt: last.startsAt, id: last.id } }) };
     },
 
     async updateEvent(event) {

@@ -58,6 +58,12 @@ export interface DriftNote {
   version: number;
 }
 
+/** Where a catalog page ends: the last event's start time and id. */
+export interface CatalogPosition {
+  startsAt: string;
+  id: string;
+}
+
 /** What a booking id stands for in the ledger: a booking, an aborted attempt, or nothing yet. */
 export type BookingState =
   | { kind: 'booking'; booking: BookingRecord; cancelMarker?: string }
@@ -74,7 +80,10 @@ export type CancelResult = { kind: 'cancelled'; booking: BookingRecord } | { kin
 export interface Ledger {
   createEvent(event: EventRecord): Promise<'created' | 'exists'>;
   getEvent(eventId: string): Promise<EventRecord | undefined>;
+  /** Every event ever created, by start time (operators and the reconciler). */
   listEvents(): Promise<EventRecord[]>;
+  /** Events not closed and not hidden, by start time, a page at a time after `after`. */
+  listCatalogEvents(page: { limit: number; after?: CatalogPosition }): Promise<{ events: EventRecord[]; next?: CatalogPosition }>;
   /** Writes the record if its stored version is `event.version - 1`; false on a lost race. */
   updateEvent(event: EventRecord): Promise<boolean>;
 

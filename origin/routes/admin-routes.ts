@@ -30,18 +30,14 @@ export function adminRoutes(deps: OriginDeps, events: EventService) {
     })
     .get('/events/:eventId/stats', async (c) => {
       const record = await events.find(c.req.param('eventId'));
-      const [view, snapshot, counts] = await Promise.all([
-        events.view(record),
-        deps.queue.advance(record.id, deps.clock.now()),
-        deps.ledger.itemCounts(record.id),
-      ]);
+      const [{ status, snapshot }, counts] = await Promise.all([events.live(record), deps.ledger.itemCounts(record.id)]);
       const items = record.items.map((item) => {
         const booked = counts.get(item.id) ?? 0;
         return { id: item.id, capacity: item.capacity, booked, remaining: item.capacity - booked };
       });
       const stats: EventStats = {
         eventId: record.id,
-        status: view.status,
+        status,
         tailSeq: snapshot.tailSeq,
         servingSeq: snapshot.servingSeq,
         waiting: Math.max(0, snapshot.tailSeq - snapshot.servingSeq),

@@ -1,17 +1,23 @@
 import { Hono } from 'hono';
-import { AppError, type CatalogResponse } from '../../core/index.js';
+import { AppError, catalogQuerySchema, type CatalogResponse } from '../../core/index.js';
 import type { OriginDeps } from '../deps.js';
+import { decodeCatalogCursor, encodeCatalogCursor } from '../events/catalog-cursor.js';
 import type { EventService } from '../events/event-service.js';
 import type { OriginEnv } from '../http/env.js';
+import { validateQuery } from '../http/validate-json.js';
 
 /** Public, cacheable reads: the catalog (~30 s at the CDN), event JSON and channels (availability: 1 s). */
 export function eventRoutes(deps: OriginDeps, events: EventService) {
   return new Hono<OriginEnv>()
-    .get('/catalog', async (c) => {
-      const records = await events.list();
+    .get('/catalog', validateQuery(catalogQuerySchema), async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const page = await deps.ledger.listCatalogEvents({ limit, ...(cursor && { after: decodeCatalogCursor(cursor) }) });
+      const views = await Promise.all(page.events.map((record) => events.view(record)));
       const body: CatalogResponse = {
-        events: await Promise.all(records.map((record) => events.view(record))),
+        // An event past its end stays listed until the upkeep tick closes it; visitors never see it.
+        events: views.filter((view) => view.status !== 'closed'),
         channels: await deps.channels.list(),
+        ...(page.next && { nextCursor: encodeCatalogCursor(page.next) }),
       };
       c.header('cache-control', 'public, max-age=5, s-maxage=30, stale-while-revalidate=60, stale-if-error=300');
       return c.json(body);

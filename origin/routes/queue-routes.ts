@@ -50,27 +50,23 @@ export function queueRoutes(deps: OriginDeps, events: EventService) {
       const record = await events.find(c.req.param('eventId'));
       if (!record.guestsAllowed && identity.idk === 'guest') throw new AppError('members_only');
       if (eventPhase(record, clock.now()) === 'scheduled') throw new AppError('not_started', { detail: 'the line opens at the pre-queue start' });
-      await events.syncQueue(record);
-      let result = await events.join(record, identity.sub);
-      if (result.kind === 'draw_pending') {
-        await events.syncQueue(record);
-        result = await events.join(record, identity.sub);
-      }
-      if (result.kind === 'closed' || result.kind === 'draw_pending') throw new AppError('event_closed');
+      // The upkeep runs the draw if it is due; a join that still meets it was beaten to it by
+      // another instance, whose draw is landing now: the visitor is told so and asks again.
+      await events.upkeep.sync(record);
+      const result = await events.upkeep.join(record, identity.sub);
+      if (result.kind === 'closed') throw new AppError('event_closed');
       if (result.kind === 'soldout') throw new AppError('sold_out');
       const seq = result.kind === 'placed' ? result.seq : null;
       const { token } = await tokens.sign('queue', { sub: identity.sub, evt: record.id, seq }, deps.settings.queueTokenSeconds);
-      const snapshot = await queue.advance(record.id, clock.now());
-      const status = seq === null ? 'prequeue' : seq <= snapshot.servingSeq ? 'ready' : 'waiting';
-      const body: JoinResponse = { queueToken: token, seq, status };
+      const body: JoinResponse = { queueToken: token, seq, status: visitorStatus(seq, await state(record), clock.now()).status };
       c.header('cache-control', 'no-store');
-      return c.json(body, result.created ? 201 : 200);
+      return c.json(body, result.kind !== 'draw_pending' && result.created ? 201 : 200);
     })
     .post('/:eventId/admit', requireToken(tokens, 'queue'), async (c) => {
       const claims = c.get('queueClaims');
       assertEvent(claims, c.req.param('eventId'));
       const record = await events.find(claims.evt);
-      await events.syncQueue(record);
+      await events.upkeep.sync(record);
       if (claims.seq === null) throw new AppError('not_ready', { detail: 'join again to receive your place' });
       const result = await queue.admit(record.id, claims.sub, claims.seq, clock.now());
       switch (result.kind) {

@@ -21,6 +21,8 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 export interface TestOrigin {
   app: ReturnType<typeof createOriginApp>['app'];
+  /** The origin's event service, for driving the lifecycle's tick as the timer would. */
+  events: ReturnType<typeof createOriginApp>['events'];
   deps: OriginDeps;
   clock: FakeClock;
   tableName: string;
@@ -48,7 +50,8 @@ export async function createTestOrigin(
     settings,
     ...(overrides.oidc && { oidc: overrides.oidc }),
   };
-  return { app: createOriginApp(deps).app, deps, clock, tableName };
+  const { app, events } = createOriginApp(deps);
+  return { app, events, deps, clock, tableName };
 }
 
 /** A booking event open at the clock's time, with `capacity` places in each of `slots` slots. */

@@ -5,6 +5,7 @@ type BadgeStatus = EventStatus | VisitorStatus | ChannelStatus | 'confirmed' | '
 const labels: Record<BadgeStatus, string> = {
   scheduled: 'Coming soon',
   prequeue: 'Pre-queue open',
+  drawing: 'Drawing places',
   open: 'Open now',
   paused: 'Paused',
   soldout: 'Sold out',

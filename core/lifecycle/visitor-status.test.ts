@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueState } from '../api/queue.js';
-import { refreshAfterMs } from './refresh-policy.js';
+import { refreshAfterMs } from '../queue-math/refresh-policy.js';
 import { visitorStatus } from './visitor-status.js';
 
 const now = Date.parse('2026-12-05T01:00:00Z');

@@ -1,6 +1,6 @@
 import type { QueueState, VisitorStatusResponse } from '../api/queue.js';
-import { etaSeconds, position } from './position.js';
-import { refreshAfterMs } from './refresh-policy.js';
+import { etaSeconds, position } from '../queue-math/position.js';
+import { refreshAfterMs } from '../queue-math/refresh-policy.js';
 
 /**
  * A visitor's place from their token's `seq` and the shared, cached state: the computation the edge
@@ -9,6 +9,8 @@ import { refreshAfterMs } from './refresh-policy.js';
 export function visitorStatus(seq: number | null, state: QueueState, now: number): VisitorStatusResponse {
   const none = { seq, position: null, etaSeconds: null };
   if (state.status === 'closed' || state.status === 'soldout') return { ...none, status: state.status, refreshAfterMs: 30_000 };
+  // Transient: the pre-queue is being shuffled into places; ask again in a moment.
+  if (state.status === 'drawing') return { ...none, status: 'drawing', refreshAfterMs: 1_000 };
   if (seq === null) {
     if (state.status === 'scheduled' || state.status === 'prequeue') {
       const untilStart = Math.max(0, Date.parse(state.startsAt) - now);
