@@ -78,6 +78,35 @@ describe('edge: cached state and the queue shield', () => {
     expect(booking.status).toBe(201);
   });
 
+  it('treats a drawing pre-queue as not ready yet at admit (409, Retry-After 1), never as closed', async () => {
+    const first = await join();
+    origin.clock.advance(1_000);
+    let drawing = true;
+    const statePath = `/api/queue/${eventId}/state`;
+    // The real origin, with its state document reporting the transient draw.
+    const drawingOrigin = {
+      async request(input: string, init?: RequestInit) {
+        const response = await origin.app.request(input, init);
+        if (!drawing || input !== statePath || response.status !== 200) return response;
+        const state = { ...((await response.json()) as object), status: 'drawing' };
+        const headers = { 'content-type': 'application/json', 'cache-control': response.headers.get('cache-control') ?? 'no-store' };
+        return new Response(JSON.stringify(state), { status: 200, headers });
+      },
+    };
+    edge = createTestEdge(drawingOrigin, origin.clock);
+    expect((await call('GET', statePath)).body.status).toBe('drawing');
+    const calls = await originCalls(async () => {
+      const admit = await call('POST', `/api/queue/${eventId}/admit`, { token: first.queueToken });
+      expectProblem(admit, 409, 'not_ready');
+      expect(admit.headers.get('retry-after')).toBe('1');
+      expect((await call('GET', `/api/queue/${eventId}/status`, { token: first.queueToken })).body).toMatchObject({ status: 'drawing' });
+    });
+    expect(calls).toEqual([]);
+    drawing = false;
+    origin.clock.advance(1_100);
+    expect((await call('POST', `/api/queue/${eventId}/admit`, { token: first.queueToken })).status).toBe(200);
+  });
+
   it('verifies a repeated token once, yet still checks its expiry on every poll', async () => {
     const { queueToken } = await join();
     await call('GET', `/api/queue/${eventId}/state`);

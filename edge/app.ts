@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, problemResponse } from '../core/index.js';
+import { createCachedRead } from './cache/cached-origin-read.js';
 import { createResponseCache } from './cache/response-cache.js';
 import type { EdgeDeps } from './deps.js';
 import type { EdgeEnv } from './env.js';
@@ -9,7 +10,7 @@ import { requireEventToken } from './middleware/require-token.js';
 import { onError, onNotFound } from './on-error.js';
 import { apiDocs } from './routes/api-docs.js';
 import { hlsRoutes } from './routes/hls-routes.js';
-import { forward, fromCached, originGet, toCached } from './routes/origin-proxy.js';
+import { forward, fromCached } from './routes/origin-proxy.js';
 import { queueShield } from './routes/queue-shield.js';
 import { createTokenVerifier } from './tokens/verified-token-cache.js';
 
@@ -24,10 +25,10 @@ export function createEdgeApp(deps: EdgeDeps) {
   const verifier = createTokenVerifier(deps.jwks, deps.settings, deps.clock);
   const ip = (c: Context) => deps.clientIp?.(c);
   const proxy = (c: Context) => forward(c, deps.origin, ip(c));
+  const read = createCachedRead(deps, cache);
   const cachedGet = async (c: Context) => {
     const url = new URL(c.req.url);
-    const key = url.pathname + url.search;
-    return fromCached(await cache.get(key, async () => toCached(await originGet(deps.origin, key))), c.req.header('if-none-match'));
+    return fromCached(await read(url.pathname + url.search), c.req.header('if-none-match'));
   };
   const limit = (perMinute: number) => rateLimit({ clock: deps.clock, perMinute, key: ip, enabled: deps.settings.rateLimits });
 
@@ -49,12 +50,12 @@ export function createEdgeApp(deps: EdgeDeps) {
   app.get('/api/events/:eventId', cachedGet);
   app.get('/api/channels/:channelId', cachedGet);
   app.get('/.well-known/jwks.json', cachedGet);
-  app.route('/api/queue', queueShield(deps, cache, verifier));
+  app.route('/api/queue', queueShield(deps, read, verifier));
   app.post('/api/queue/:eventId/join', limit(deps.settings.joinPerMinute), proxy);
   app.post('/api/auth/guest', limit(deps.settings.guestPerMinute), proxy);
   app.post('/api/events/:eventId/bookings', requireEventToken(verifier, 'access'), proxy);
   app.all('/api/*', proxy);
-  app.route('/hls', hlsRoutes(deps, cache));
+  app.route('/hls', hlsRoutes(deps, read));
 
   app.all('*', async (c) => {
     if (!deps.assets || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return problemResponse(new AppError('not_found'));

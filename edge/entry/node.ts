@@ -1,10 +1,10 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { JSONWebKeySet } from 'jose';
 import { z } from 'zod';
-import { createJwksCache, systemClock } from '../../core/index.js';
+import { systemClock } from '../../core/index.js';
 import { createEdgeApp } from '../app.js';
 import { defaultEdgeSettings } from '../deps.js';
+import { loadJwks } from '../tokens/load-jwks.js';
 import { createNodeAssets } from './node-assets.js';
 
 // The local front door: the edge app on @hono/node-server, serving the API and the built web app.
@@ -20,14 +20,7 @@ const config = z
 
 const clock = systemClock;
 const origin = (path: string, init: RequestInit) => fetch(new URL(path, config.ORIGIN_URL), init);
-const jwks = createJwksCache({
-  clock,
-  load: async () => {
-    const response = await origin('/.well-known/jwks.json', { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`JWKS fetch failed: ${response.status}`);
-    return (await response.json()) as JSONWebKeySet;
-  },
-});
+const jwks = loadJwks(origin, clock);
 
 const app = createEdgeApp({
   clock,

@@ -1,24 +1,21 @@
 import { Hono, type Context } from 'hono';
 import { AppError, visitorStatus, type QueueState } from '../../core/index.js';
-import type { ResponseCache } from '../cache/response-cache.js';
+import type { CachedRead } from '../cache/cached-origin-read.js';
 import type { EdgeDeps } from '../deps.js';
 import type { EdgeEnv } from '../env.js';
 import { requireEventToken } from '../middleware/require-token.js';
 import type { TokenVerifier } from '../tokens/verified-token-cache.js';
-import { forward, fromCached, originGet, toCached } from './origin-proxy.js';
+import { forward, fromCached } from './origin-proxy.js';
 
 /**
  * The waiting room's hot paths, answered at the edge from one cached state document per event:
  * `state` (≤ 1 s old, one origin fetch per TTL), `status` (computed here from the token), and the
  * `admit` pre-check that turns early callers away before they reach the origin.
  */
-export function queueShield(deps: EdgeDeps, cache: ResponseCache, verifier: TokenVerifier) {
+export function queueShield(deps: EdgeDeps, read: CachedRead, verifier: TokenVerifier) {
   const ip = (c: Context) => deps.clientIp?.(c);
 
-  const loadState = (eventId: string) => {
-    const path = `/api/queue/${encodeURIComponent(eventId)}/state`;
-    return cache.get(path, async () => toCached(await originGet(deps.origin, path)));
-  };
+  const loadState = (eventId: string) => read(`/api/queue/${encodeURIComponent(eventId)}/state`);
 
   /** Fails closed: without a state document nobody is let through. */
   const readState = async (eventId: string): Promise<QueueState> => {
@@ -43,6 +40,8 @@ export function queueShield(deps: EdgeDeps, cache: ResponseCache, verifier: Toke
       const state = await readState(claims.evt);
       if (state.status === 'closed') throw new AppError('event_closed');
       if (state.status === 'soldout') throw new AppError('sold_out');
+      // The pre-queue is being shuffled into places: not closed, just not ready yet.
+      if (state.status === 'drawing') throw new AppError('not_ready', { headers: { 'retry-after': '1' }, extra: { servingSeq: state.servingSeq } });
       if (claims.seq === null || claims.seq > state.servingSeq) {
         throw new AppError('not_ready', { extra: { servingSeq: state.servingSeq } });
       }
