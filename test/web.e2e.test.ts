@@ -99,25 +99,33 @@ describe.skipIf(!canRun)('the web app on a phone, against the real stack', () =>
 
   const mainNav = () => page.getByRole('navigation', { name: 'Main' });
   const slotChoice = (slot: string) => page.getByRole('radio', { name: new RegExp(`^${slot}\\b`) });
-  /** What the booking form says is left of a slot; waits through the page's 5 s refresh. */
+  /**
+   * What the page says is left of a slot (the event page's list or the booking form's choice);
+   * waits through the page's 5 s refresh.
+   */
   const waitForSlotLeft = (slot: string, left: number) =>
-    page.locator('label').filter({ has: slotChoice(slot) }).getByText(`${left} of 50 left`, { exact: true }).waitFor();
+    page
+      .locator('.item-summary')
+      .filter({ has: page.getByText(slot, { exact: true }) })
+      .getByText(`${left} of 50 left`, { exact: true })
+      .waitFor();
   const bookingCard = (bookingId: string) => page.getByRole('listitem').filter({ hasText: bookingId });
 
   /**
-   * On the event page (or the booking page): through the line if needed (while a pass is held the
-   * form is right there), check the slot shows all 50 places, then book it.
+   * On the booking page (from the event page through the line, unless a pass is still held and
+   * the event page offers to continue), check the slot shows all 50 places, then book it.
    */
   async function bookSlot(slot: string): Promise<string> {
     await page.getByRole('heading', { level: 1, name: POPUP_TITLE }).waitFor();
-    const choice = slotChoice(slot);
-    const join = page.getByRole('link', { name: 'Join the line' });
-    await choice.or(join).first().waitFor();
-    if (await join.isVisible()) {
-      await join.tap();
+    if (!page.url().endsWith(`/events/${EVENT_ID}/book`)) {
+      const join = page.getByRole('link', { name: 'Join the line' });
+      const resume = page.getByRole('link', { name: 'Continue to booking' });
+      await join.or(resume).first().waitFor();
       // queueAll=false and 600 admissions a minute: the waiting room lets us through at once.
+      await ((await join.isVisible()) ? join : resume).tap();
       await page.waitForURL(`**/events/${EVENT_ID}/book`);
     }
+    const choice = slotChoice(slot);
     await page.getByText("You're in!").waitFor();
     await waitForSlotLeft(slot, 50);
     await choice.tap();

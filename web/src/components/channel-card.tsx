@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { ChannelView } from '../../../core/index.js';
 import { StatusBadge } from './status-badge.js';
+import { paths } from '../routes/paths.js';
 
 /** A live-commerce channel; the player comes later, so the card links to the channel's event. */
 export function ChannelCard(props: { channel: ChannelView }) {
@@ -20,7 +21,7 @@ export function ChannelCard(props: { channel: ChannelView }) {
     <li>
       <Show when={props.channel.eventId} fallback={<div class="card channel-card">{body()}</div>}>
         {(eventId) => (
-          <A class="card card-link channel-card" href={`/events/${encodeURIComponent(eventId())}`}>
+          <A class="card card-link channel-card" href={paths.event(eventId())}>
             {body()}
           </A>
         )}

@@ -3,12 +3,13 @@ import type { EventView } from '../../../core/index.js';
 import { formatDateTime } from '../format/format-date-time.js';
 import { summarizeRemaining } from '../format/summarize-remaining.js';
 import { StatusBadge } from './status-badge.js';
+import { paths } from '../routes/paths.js';
 
 /** One event in the catalog; the whole card is the link. */
 export function EventCard(props: { event: EventView }) {
   return (
     <li>
-      <A class="card card-link event-card" href={`/events/${encodeURIComponent(props.event.id)}`}>
+      <A class="card card-link event-card" href={paths.event(props.event.id)}>
         <div class="card-row">
           <span class="kind">{props.event.kind === 'booking' ? 'Popup booking' : 'Flash deal'}</span>
           <StatusBadge status={props.event.status} />

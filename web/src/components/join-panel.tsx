@@ -4,10 +4,11 @@ import type { EventView } from '../../../core/index.js';
 import { formatDateTime } from '../format/format-date-time.js';
 import { identityStore } from '../identity/identity-store.js';
 import { loginPath } from '../identity/ensure-identity.js';
+import { paths } from '../routes/paths.js';
 
 /** The call to action of an event page for a visitor who has not been let in yet. */
 export function JoinPanel(props: { event: EventView }) {
-  const queuePath = () => `/events/${encodeURIComponent(props.event.id)}/queue`;
+  const queuePath = () => paths.queue(props.event.id);
   const needsLogin = () => !props.event.guestsAllowed && identityStore.current()?.kind !== 'member';
 
   return (
@@ -41,6 +42,12 @@ export function JoinPanel(props: { event: EventView }) {
             The sale starts <strong>{formatDateTime(props.event.startsAt)}</strong>. Everyone in the pre-queue by then
             gets a random place, so there is no need to rush.
           </p>
+          <A class="button button-primary button-block" href={queuePath()}>
+            Get in line
+          </A>
+        </Match>
+        <Match when={props.event.status === 'drawing'}>
+          <p>The sale has just started: places are being drawn for the pre-queue. You can still get in line.</p>
           <A class="button button-primary button-block" href={queuePath()}>
             Get in line
           </A>

@@ -48,6 +48,10 @@ export function WaitingRoomView(props: { event: EventView; room: WaitingRoom }) 
               advantage, being here on time does.
             </p>
           </Match>
+          <Match when={status() === 'drawing'}>
+            <p class="big">Drawing places…</p>
+            <p>The sale has started and everyone in the pre-queue is getting a random place. Yours appears in a moment.</p>
+          </Match>
           <Match when={status() === 'paused'}>
             <p class="big">The line is paused</p>
             <p>The organiser paused admission for a moment. You keep your place.</p>

@@ -1,85 +1,50 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
-import { Match, Show, Switch } from 'solid-js';
-import type { Booking, ItemView } from '../../../core/index.js';
+import { A, useParams } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { createAccessPass } from '../access/create-access-pass.js';
-import { resourceError } from '../api/api-error.js';
 import { fetchEvent } from '../catalog/catalog-api.js';
 import { AccessPassBanner } from '../components/access-pass-banner.js';
-import { BookingForm } from '../components/booking-form.js';
-import { ErrorNotice } from '../components/error-notice.js';
 import { EventHeader } from '../components/event-header.js';
 import { ItemList } from '../components/item-list.js';
 import { JoinPanel } from '../components/join-panel.js';
-import { Loading } from '../components/loading.js';
+import { PageLayout } from '../components/page-layout.js';
+import { liveResourceProps, ResourceView } from '../components/resource-view.js';
 import { createLiveResource } from '../live/create-live-resource.js';
 import { createPageTitle } from '../page/create-page-title.js';
-import { confirmationPath } from './confirmation-path.js';
+import { paths } from './paths.js';
 
 /** Remaining places move fast during a drop; the edge caches availability for about a second. */
 const REFRESH_MS = 5_000;
 
+/** An event's details and live availability; the way in is the line, booking is its own page. */
 export function EventPage() {
   const params = useParams<{ id: string }>();
-  const navigate = useNavigate();
   const live = createLiveResource(() => params.id, fetchEvent, REFRESH_MS);
   const access = createAccessPass(() => params.id);
-  createPageTitle(() => (live.data.state === 'ready' ? live.data()?.title : undefined));
-
-  const booked = (booking: Booking, item: ItemView) =>
-    navigate(confirmationPath(booking.id), {
-      state: { booking: { ...booking, eventTitle: live.data.latest?.title, itemLabel: item.label } },
-    });
+  createPageTitle(() => live.data.latest?.title);
 
   return (
-    <main class="page">
-      <A href="/" class="back-link">
-        ← All drops
-      </A>
-      <Switch>
-        <Match when={resourceError(live.data)}>
-          {(error) => <ErrorNotice error={error()} onRetry={live.refetch} />}
-        </Match>
-        <Match when={live.data.latest}>
-          {(event) => (
-            <>
-              <EventHeader event={event()} />
-              <Show when={event().description}>
-                <p class="description">{event().description}</p>
-              </Show>
-              <ErrorNotice error={live.refreshError()} tone="warning" />
-              <Show
-                when={access.pass()}
-                fallback={
-                  <>
-                    <JoinPanel event={event()} />
-                    <ItemList event={event()} />
-                  </>
-                }
-              >
-                {(pass) => (
-                  <>
-                    <AccessPassBanner expiresAt={pass().expiresAt} />
-                    <BookingForm
-                      event={event()}
-                      accessToken={pass().accessToken}
-                      userId={pass().userId}
-                      onBooked={booked}
-                      onPassExpired={() => {
-                        access.forget();
-                        navigate(`/events/${encodeURIComponent(params.id)}/queue`);
-                      }}
-                      onStale={live.refetch}
-                    />
-                  </>
-                )}
-              </Show>
-            </>
-          )}
-        </Match>
-        <Match when={true}>
-          <Loading what="event" />
-        </Match>
-      </Switch>
-    </main>
+    <PageLayout back={{ href: '/', label: 'All drops' }}>
+      <ResourceView {...liveResourceProps(live)} loading="event">
+        {(event) => (
+          <>
+            <EventHeader event={event()} />
+            <Show when={event().description}>
+              <p class="description">{event().description}</p>
+            </Show>
+            <Show when={access.pass()} fallback={<JoinPanel event={event()} />}>
+              {(pass) => (
+                <>
+                  <AccessPassBanner expiresAt={pass().expiresAt} />
+                  <A class="button button-primary button-block" href={paths.book(params.id)}>
+                    Continue to booking
+                  </A>
+                </>
+              )}
+            </Show>
+            <ItemList event={event()} />
+          </>
+        )}
+      </ResourceView>
+    </PageLayout>
   );
 }

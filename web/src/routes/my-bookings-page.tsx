@@ -1,12 +1,13 @@
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Booking } from '../../../core/index.js';
 import { resourceError, toApiError, type ApiError } from '../api/api-error.js';
 import { cancelBooking, fetchMyBookings } from '../booking/booking-api.js';
 import { BookingDetails } from '../components/booking-details.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorNotice } from '../components/error-notice.js';
-import { Loading } from '../components/loading.js';
+import { PageLayout } from '../components/page-layout.js';
+import { ResourceView } from '../components/resource-view.js';
 import { identityStore } from '../identity/identity-store.js';
 import { createPageTitle } from '../page/create-page-title.js';
 
@@ -43,20 +44,21 @@ export function MyBookingsPage() {
   }
 
   return (
-    <main class="page">
+    <PageLayout>
       <h1>My bookings</h1>
       <ErrorNotice error={cancelError()} />
-      <Switch>
-        <Match when={!identityStore.current()}>
-          <p>You have no bookings in this browser yet.</p>
-          <A href="/login?next=%2Fme" class="button button-primary button-block">
-            Log in to see a member's bookings
-          </A>
-        </Match>
-        <Match when={resourceError(list)}>
-          {(error) => <ErrorNotice error={error()} onRetry={() => void refetch()} />}
-        </Match>
-        <Match when={list.latest}>
+      <Show
+        when={identityStore.current()}
+        fallback={
+          <>
+            <p>You have no bookings in this browser yet.</p>
+            <A href="/login?next=%2Fme" class="button button-primary button-block">
+              Log in to see a member's bookings
+            </A>
+          </>
+        }
+      >
+        <ResourceView value={list.latest} error={resourceError(list)} onRetry={() => void refetch()} loading="your bookings">
           {(bookings) => (
             <Show when={bookings().length > 0} fallback={<p>No bookings yet. Find a drop in the catalog.</p>}>
               <ul class="booking-list" aria-busy={cancelling()}>
@@ -80,11 +82,8 @@ export function MyBookingsPage() {
               </ul>
             </Show>
           )}
-        </Match>
-        <Match when={true}>
-          <Loading what="your bookings" />
-        </Match>
-      </Switch>
+        </ResourceView>
+      </Show>
 
       <ConfirmDialog
         open={toCancel() !== undefined}
@@ -98,6 +97,6 @@ export function MyBookingsPage() {
           {toCancel()?.eventTitle ?? toCancel()?.eventId}. The place goes back to others and cannot be reclaimed.
         </p>
       </ConfirmDialog>
-    </main>
+    </PageLayout>
   );
 }

@@ -1,23 +1,25 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createResource, Match, Show, Switch } from 'solid-js';
+import { useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createResource, Show } from 'solid-js';
 import type { EventView } from '../../../core/index.js';
 import { accessPassStore } from '../access/access-pass-store.js';
 import { resourceError } from '../api/api-error.js';
 import { fetchEvent } from '../catalog/catalog-api.js';
-import { ErrorNotice } from '../components/error-notice.js';
 import { EventHeader } from '../components/event-header.js';
 import { Loading } from '../components/loading.js';
+import { PageLayout } from '../components/page-layout.js';
+import { ResourceView } from '../components/resource-view.js';
 import { WaitingRoomView } from '../components/waiting-room-view.js';
 import { ensureIdentity, loginPath } from '../identity/ensure-identity.js';
 import { identityStore, type Identity } from '../identity/identity-store.js';
 import { createWaitingRoom } from '../queue/create-waiting-room.js';
 import { createPageTitle } from '../page/create-page-title.js';
+import { paths } from './paths.js';
 
 export function QueuePage() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
-  const queuePath = () => `/events/${encodeURIComponent(params.id)}/queue`;
-  const bookPath = () => `/events/${encodeURIComponent(params.id)}/book`;
+  const queuePath = () => paths.queue(params.id);
+  const bookPath = () => paths.book(params.id);
 
   const [event, { refetch: refetchEvent }] = createResource(() => params.id, fetchEvent);
   const [identity, { refetch: refetchIdentity }] = createResource(
@@ -41,43 +43,34 @@ export function QueuePage() {
   });
 
   return (
-    <main class="page">
-      <A href={`/events/${encodeURIComponent(params.id)}`} class="back-link">
-        ← Event details
-      </A>
-      <Switch>
-        <Match when={resourceError(event)}>
-          {(error) => <ErrorNotice error={error()} onRetry={() => void refetchEvent()} />}
-        </Match>
-        <Match when={resourceError(identity)}>
-          {(error) => <ErrorNotice error={error()} onRetry={() => void refetchIdentity()} />}
-        </Match>
-        <Match when={event.state === 'ready' && event()}>
-          {(loaded) => (
-            <>
-              <EventHeader event={loaded()} hideStatus />
-              <Show when={queuer()} keyed fallback={<Loading what="your place" />}>
-                {(current) => (
-                  <WaitingRoom
-                    event={loaded()}
-                    identity={current}
-                    onAdmitted={() => navigate(bookPath(), { replace: true })}
-                    onMembersOnly={() => navigate(loginPath(queuePath(), 'members_only'), { replace: true })}
-                    onIdentityRejected={() => {
-                      identityStore.forget();
-                      void refetchIdentity();
-                    }}
-                  />
-                )}
-              </Show>
-            </>
-          )}
-        </Match>
-        <Match when={true}>
-          <Loading what="waiting room" />
-        </Match>
-      </Switch>
-    </main>
+    <PageLayout back={{ href: paths.event(params.id), label: 'Event details' }}>
+      <ResourceView
+        value={event.latest}
+        error={resourceError(event) ?? resourceError(identity)}
+        onRetry={() => void (event.error ? refetchEvent() : refetchIdentity())}
+        loading="waiting room"
+      >
+        {(loaded) => (
+          <>
+            <EventHeader event={loaded()} hideStatus />
+            <Show when={queuer()} keyed fallback={<Loading what="your place" />}>
+              {(current) => (
+                <WaitingRoom
+                  event={loaded()}
+                  identity={current}
+                  onAdmitted={() => navigate(bookPath(), { replace: true })}
+                  onMembersOnly={() => navigate(loginPath(queuePath(), 'members_only'), { replace: true })}
+                  onIdentityRejected={() => {
+                    identityStore.forget();
+                    void refetchIdentity();
+                  }}
+                />
+              )}
+            </Show>
+          </>
+        )}
+      </ResourceView>
+    </PageLayout>
   );
 }
 
