@@ -35,6 +35,7 @@ function start(entry: string, env: Record<string, string>): Promise<number> {
 const db = dynalite({ createTableMs: 0 });
 await new Promise<void>((done) => db.listen(0, '127.0.0.1', () => done()));
 const originPort = await start('origin/main.ts', {
+  BANJJAK_STACK: 'local',
   ADMIN_TOKEN: adminToken,
   DYNAMODB_ENDPOINT: `http://127.0.0.1:${(db.address() as AddressInfo).port}`,
   DATA_DIR: resolve(root, '.data/bench-edge'),

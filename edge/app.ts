@@ -24,7 +24,7 @@ export function createEdgeApp(deps: EdgeDeps) {
   const cache = createResponseCache(deps.clock);
   const verifier = createTokenVerifier(deps.jwks, deps.settings, deps.clock);
   const ip = (c: Context) => deps.clientIp?.(c);
-  const proxy = (c: Context) => forward(c, deps.origin, ip(c));
+  const proxy = (c: Context) => forward(c, deps, ip(c));
   const read = createCachedRead(deps, cache);
   const cachedGet = async (c: Context) => {
     const url = new URL(c.req.url);

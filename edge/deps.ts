@@ -15,7 +15,14 @@ export interface EdgeSettings extends TokenSettings {
 /** Every port of the edge; entries (`entry/*.ts`) build them for their runtime. */
 export interface EdgeDeps {
   clock: Clock;
+  /** The public, cacheable GETs the edge consumes itself: queue state, event and catalog JSON, JWKS, HLS. */
   origin: OriginFetch;
+  /**
+   * Sends on what the edge does not answer itself (writes, passthrough) and owns that exchange.
+   * Unset, requests are relayed through `origin`. The Lambda@Edge entry hands them back to
+   * CloudFront instead, which signs them for the origin's Function URL (docs/decisions/0007).
+   */
+  forward?: OriginFetch;
   jwks: JwksCache;
   settings: EdgeSettings;
   /** Serves the web app for non-API paths (Node entry: dist/web; CloudFront: the S3 origin). */

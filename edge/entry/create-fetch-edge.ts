@@ -4,7 +4,7 @@ import { createEdgeApp } from '../app.js';
 import { loadJwks } from '../tokens/load-jwks.js';
 import { toEdgeSettings, type EdgeConfig } from './edge-config.js';
 
-/** The edge wired to an origin reached with `fetch`: what the Lambda@Edge and Workers entries share. */
+/** The edge wired to an origin reached with `fetch`, for reads and forwards alike: the Workers entry. */
 export function createFetchEdge(config: EdgeConfig, clientIp: (c: Context) => string | undefined) {
   const clock = systemClock;
   const origin = (path: string, init: RequestInit) => fetch(new URL(path, config.originUrl), init);

@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
 import { AppError } from '../../core/index.js';
 import type { CachedResponse } from '../cache/response-cache.js';
-import type { OriginFetch } from '../deps.js';
+import type { EdgeDeps, OriginFetch } from '../deps.js';
 import { matchesIfNoneMatch, weakEtag } from '../cache/etag.js';
 
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'accept'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control', 'retry-after', 'www-authenticate', 'etag', 'vary'];
 
 /** Forwards the request to the origin with only the headers the origin needs. */
-export async function forward(c: Context, origin: OriginFetch, clientIp: string | undefined): Promise<Response> {
+export async function forward(c: Context, deps: Pick<EdgeDeps, 'origin' | 'forward'>, clientIp: string | undefined): Promise<Response> {
   const url = new URL(c.req.url);
   const headers = new Headers();
   for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -18,7 +18,8 @@ export async function forward(c: Context, origin: OriginFetch, clientIp: string 
   if (clientIp) headers.set('x-forwarded-for', clientIp);
   const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
   const init = { method: c.req.method, headers, ...(hasBody && { body: await c.req.arrayBuffer() }) };
-  return relay(origin, url.pathname + url.search, init);
+  const path = url.pathname + url.search;
+  return deps.forward ? deps.forward(path, init) : relay(deps.origin, path, init);
 }
 
 /**

@@ -45,6 +45,6 @@ export function queueShield(deps: EdgeDeps, read: CachedRead, verifier: TokenVer
       if (claims.seq === null || claims.seq > state.servingSeq) {
         throw new AppError('not_ready', { extra: { servingSeq: state.servingSeq } });
       }
-      return forward(c, deps.origin, ip(c));
+      return forward(c, deps, ip(c));
     });
 }

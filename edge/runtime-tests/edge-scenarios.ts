@@ -19,14 +19,16 @@ export interface ServedOrigin {
   close(): Promise<void>;
 }
 
-/** A real origin app on a loopback port (dynalite ledger), with the clock at real time. */
-export async function serveTestOrigin(eventId: string): Promise<ServedOrigin> {
+/** A real origin app on a loopback port (dynalite ledger), with the clock at real time and these events open. */
+export async function serveTestOrigin(...eventIds: string[]): Promise<ServedOrigin> {
   const dynamo: TestDynamo = await startDynalite();
   // Real time: the bundles under test read the system clock, so the origin must agree with it.
   const clock = Object.assign(createFakeClock(), { now: () => Date.now() });
   const origin = await createTestOrigin(dynamo, { clock });
-  const created = await callApp(origin.app, 'POST', '/api/admin/events', { token: TEST_ADMIN_TOKEN, body: openEvent(origin.clock, { id: eventId }) });
-  expect(created.status).toBe(201);
+  for (const eventId of eventIds) {
+    const created = await callApp(origin.app, 'POST', '/api/admin/events', { token: TEST_ADMIN_TOKEN, body: openEvent(origin.clock, { id: eventId }) });
+    expect(created.status).toBe(201);
+  }
   const server: ServerType = await new Promise((done) => {
     const running = serve({ fetch: origin.app.fetch, hostname: '127.0.0.1', port: 0 }, () => done(running));
   });

@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { buildEdge } from '../../../tools/build-edge.js';
+import { buildWorker } from '../../../tools/build-edge.js';
 import { runEdgeScenarios, serveTestOrigin, type Send, type ServedOrigin } from '../edge-scenarios.js';
 
 let origin: ServedOrigin;
@@ -12,10 +12,10 @@ const eventId = 'drop-workerd';
 
 beforeAll(async () => {
   origin = await serveTestOrigin(eventId);
-  const out = await buildEdge({ originUrl: origin.url }, await mkdtemp(join(tmpdir(), 'banjjak-worker-')));
+  const worker = await buildWorker(await mkdtemp(join(tmpdir(), 'banjjak-worker-')));
   mf = new Miniflare({
     modules: true,
-    script: await readFile(out.worker, 'utf8'),
+    script: await readFile(worker, 'utf8'),
     compatibilityDate: '2025-01-01',
     compatibilityFlags: ['nodejs_compat'],
     bindings: { ORIGIN_URL: origin.url },
