@@ -69,6 +69,8 @@ process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 
 const originPort = await start('origin/main.ts', {
+  // The embedded stack: in-memory queue and gate unless REDIS_URL / UPSTASH_* name a Redis.
+  BANJJAK_STACK: 'local',
   ORIGIN_PORT: '0',
   DATA_DIR: dataDir,
   ADMIN_TOKEN: adminToken,

@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { hlsRoutes } from './routes/hls-routes.js';
+import { appMetrics, countAnswers } from './metrics/app-metrics.js';
 import { queueRoutes } from './routes/queue-routes.js';
 
 /** The origin: owns every write. Runtime-neutral; entries (`main.ts`, Lambda) only build deps. */
@@ -21,6 +22,7 @@ export function createOriginApp(deps: OriginDeps) {
 
   app.onError(onError);
   app.notFound(onNotFound);
+  app.use(countAnswers(deps.metrics ?? appMetrics));
   app.use(
     bodyLimit({
       maxSize: deps.settings.maxBodyBytes,

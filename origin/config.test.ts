@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseOriginConfig } from './config.js';
 
-const base = { ADMIN_TOKEN: 'config-test-admin-token' };
+const base = { BANJJAK_STACK: 'local', ADMIN_TOKEN: 'config-test-admin-token' };
+const arn = (name: string) => `arn:aws:secretsmanager:ap-northeast-2:123456789012:secret:banjjak/dev/${name}-AbCdEf`;
+/** What the CDK app gives the origin Lambda (infra/lib/stacks/origin-stack.ts). */
+const lambda = {
+  DYNAMODB_TABLE: 'banjjak-dev',
+  AWS_REGION: 'ap-northeast-2',
+  CREATE_TABLE: 'false',
+  SEED_DEMO: 'false',
+  UPSTASH_REDIS_REST_URL: 'https://dev-banjjak.upstash.io',
+  UPSTASH_REDIS_REST_TOKEN_SECRET_ARN: arn('upstash-token'),
+  SIGNING_KEYS_SECRET_ARN: arn('signing-keys'),
+  ADMIN_TOKEN_SECRET_ARN: arn('admin-token'),
+};
 
 describe('origin configuration', () => {
   it('defaults the booking timeout and the reconciler interval', () => {
@@ -16,8 +28,47 @@ describe('origin configuration', () => {
     expect(() => parseOriginConfig({ ...base, ...oidc, OIDC_ISSUER: 'banjjak-origin' })).toThrow(/must differ from TOKEN_ISSUER/);
   });
 
-  it('lists every problem at once', () => {
+  it('lists every problem at once, field errors and missing settings together', () => {
     const attempt = () => parseOriginConfig({ BOOKING_TIMEOUT_MS: '10', RECONCILE_INTERVAL_MS: 'soon', OIDC_JWKS_URL: 'ftp://x' });
-    expect(attempt).toThrow(/ADMIN_TOKEN[\s\S]*BOOKING_TIMEOUT_MS[\s\S]*RECONCILE_INTERVAL_MS[\s\S]*OIDC_JWKS_URL/);
+    expect(attempt).toThrow(/BOOKING_TIMEOUT_MS[\s\S]*RECONCILE_INTERVAL_MS[\s\S]*OIDC_JWKS_URL[\s\S]*ADMIN_TOKEN[\s\S]*REDIS_URL[\s\S]*DYNAMODB_TABLE[\s\S]*AWS_REGION/);
+  });
+
+  it('keeps the in-memory stores and local defaults to BANJJAK_STACK=local', () => {
+    expect(parseOriginConfig(base)).toMatchObject({ BANJJAK_STACK: 'local', DYNAMODB_TABLE: 'banjjak', AWS_REGION: 'ap-northeast-2' });
+    expect(parseOriginConfig(base).REDIS_URL).toBeUndefined();
+    const message = (() => {
+      try {
+        parseOriginConfig({ ADMIN_TOKEN: base.ADMIN_TOKEN });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message?.split('\n')).toEqual([
+      'invalid origin configuration:',
+      '  REDIS_URL: REDIS_URL or UPSTASH_REDIS_REST_URL is required (in-memory stores are for BANJJAK_STACK=local only)',
+      '  DYNAMODB_TABLE: DYNAMODB_TABLE is required outside BANJJAK_STACK=local',
+      '  AWS_REGION: AWS_REGION is required outside BANJJAK_STACK=local',
+    ]);
+    expect(() => parseOriginConfig({ ...base, BANJJAK_STACK: 'staging' })).toThrow(/BANJJAK_STACK/);
+  });
+
+  it('starts in aws mode on Redis over TCP or on Upstash, with DynamoDB named', () => {
+    const dynamo = { DYNAMODB_TABLE: 'banjjak-dev', AWS_REGION: 'eu-west-1', ADMIN_TOKEN: base.ADMIN_TOKEN };
+    expect(parseOriginConfig({ ...dynamo, REDIS_URL: 'rediss://cache.example:6379' })).toMatchObject({ BANJJAK_STACK: 'aws', DYNAMODB_TABLE: 'banjjak-dev', AWS_REGION: 'eu-west-1' });
+    expect(parseOriginConfig({ ...dynamo, UPSTASH_REDIS_REST_URL: 'https://x.upstash.io', UPSTASH_REDIS_REST_TOKEN: 'token' })).toMatchObject({ UPSTASH_REDIS_REST_TOKEN: 'token' });
+    expect(() => parseOriginConfig({ ...dynamo, UPSTASH_REDIS_REST_URL: 'https://x.upstash.io' })).toThrow(/UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN \(or _SECRET_ARN\) go together/);
+  });
+
+  it('takes the origin Lambda environment, its tokens and keys from Secrets Manager', () => {
+    expect(parseOriginConfig(lambda)).toMatchObject({ ...lambda, CREATE_TABLE: false, SEED_DEMO: false, BANJJAK_STACK: 'aws' });
+    expect(parseOriginConfig(lambda).ADMIN_TOKEN).toBeUndefined();
+  });
+
+  it('refuses secrets named twice or by something that is not a secret ARN', () => {
+    const attempt = () =>
+      parseOriginConfig({ ...lambda, ADMIN_TOKEN: base.ADMIN_TOKEN, UPSTASH_REDIS_REST_TOKEN: 'token', SIGNING_KEYS_SECRET_ARN: 'banjjak/dev/signing-keys' });
+    expect(attempt).toThrow(/SIGNING_KEYS_SECRET_ARN: must be a Secrets Manager secret ARN/);
+    expect(attempt).toThrow(/ADMIN_TOKEN_SECRET_ARN: set ADMIN_TOKEN or ADMIN_TOKEN_SECRET_ARN, not both/);
+    expect(attempt).toThrow(/UPSTASH_REDIS_REST_TOKEN_SECRET_ARN: set UPSTASH_REDIS_REST_TOKEN or its _SECRET_ARN, not both/);
   });
 });

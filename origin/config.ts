@@ -1,15 +1,33 @@
 import { z } from 'zod';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'must be a Secrets Manager secret ARN');
 
 const schema = z.object({
+  /**
+   * `local`: the one-command stack and tests (`local/start.ts` sets it); in-memory queue and gate
+   * when no Redis is named, and local defaults for the table and region. `aws` (the default):
+   * every instance must share Redis and DynamoDB, so missing settings stop the start.
+   */
+  BANJJAK_STACK: z.enum(['local', 'aws']).default('aws'),
+  /**
+   * `home` runs every write and the upkeep; `replica` (the failover region's origin) serves the
+   * cached reads only and never runs the reconciler or the event ticks, so it writes nothing.
+   */
+  ORIGIN_ROLE: z.enum(['home', 'replica']).default('home'),
+  /** The deployment stage, as the Stage dimension of the metrics the Lambda prints (EMF). */
+  STAGE: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/).default('local'),
   ORIGIN_HOST: z.string().default('127.0.0.1'),
   ORIGIN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   DATA_DIR: z.string().min(1).default('.data'),
-  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters'),
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  /** The operator token read from this secret at start instead (the origin Lambda). */
+  ADMIN_TOKEN_SECRET_ARN: secretArn.optional(),
+  /** The signing key set in this secret, shared by every instance; unset: `<DATA_DIR>/keys`. */
+  SIGNING_KEYS_SECRET_ARN: secretArn.optional(),
   DYNAMODB_ENDPOINT: z.url().optional(),
-  DYNAMODB_TABLE: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/).default('banjjak'),
-  AWS_REGION: z.string().default('ap-northeast-2'),
+  DYNAMODB_TABLE: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/).optional(),
+  AWS_REGION: z.string().regex(/^[a-z0-9-]+$/).optional(),
   CREATE_TABLE: flag.default(true),
   SEED_DEMO: flag.default(false),
   DEMO_PASSWORD: z.string().min(4).default('flashdrop'),
@@ -17,9 +35,10 @@ const schema = z.object({
   TOKEN_AUDIENCE: z.string().default('banjjak'),
   /** Admission queue and inventory gate on Redis over TCP (ioredis), e.g. redis://127.0.0.1:6379. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  /** Admission queue and inventory gate on Upstash Redis over HTTP; both or neither. */
+  /** Admission queue and inventory gate on Upstash Redis over HTTP, with the token or its secret. */
   UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  UPSTASH_REDIS_REST_TOKEN_SECRET_ARN: secretArn.optional(),
   /** How long a booking attempt may take before the reconciler may abort it (ms). */
   BOOKING_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   /** How often the reconciler runs (ms); it also runs once at start. */
@@ -29,27 +48,43 @@ const schema = z.object({
   OIDC_ISSUER: z.string().min(1).optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
-}).superRefine((config, ctx) => {
-  if (Boolean(config.UPSTASH_REDIS_REST_URL) !== Boolean(config.UPSTASH_REDIS_REST_TOKEN)) {
-    ctx.addIssue({ code: 'custom', path: ['UPSTASH_REDIS_REST_TOKEN'], message: 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together' });
-  }
-  const oidc = [config.OIDC_ISSUER, config.OIDC_AUDIENCE, config.OIDC_JWKS_URL];
-  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together' });
-  }
-  if (config.OIDC_ISSUER && config.OIDC_ISSUER === config.TOKEN_ISSUER) {
-    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must differ from TOKEN_ISSUER (it picks the verifier)' });
-  }
-  if (config.REDIS_URL && config.UPSTASH_REDIS_REST_URL) {
-    ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'set REDIS_URL or UPSTASH_REDIS_REST_URL, not both' });
-  }
 });
 
-export type OriginConfig = z.infer<typeof schema>;
+type Raw = z.infer<typeof schema>;
+type Problem = [path: keyof Raw, message: string];
+
+/** Settings that only make sense together, and what `aws` mode may not go without. */
+function crossFieldProblems(config: Partial<Raw>): Problem[] {
+  const problems: Problem[] = [];
+  if (!config.ADMIN_TOKEN && !config.ADMIN_TOKEN_SECRET_ARN) problems.push(['ADMIN_TOKEN', 'ADMIN_TOKEN (or ADMIN_TOKEN_SECRET_ARN) is required']);
+  if (config.ADMIN_TOKEN && config.ADMIN_TOKEN_SECRET_ARN) problems.push(['ADMIN_TOKEN_SECRET_ARN', 'set ADMIN_TOKEN or ADMIN_TOKEN_SECRET_ARN, not both']);
+  const upstashToken = config.UPSTASH_REDIS_REST_TOKEN ?? config.UPSTASH_REDIS_REST_TOKEN_SECRET_ARN;
+  if (Boolean(config.UPSTASH_REDIS_REST_URL) !== Boolean(upstashToken)) problems.push(['UPSTASH_REDIS_REST_TOKEN', 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (or _SECRET_ARN) go together']);
+  if (config.UPSTASH_REDIS_REST_TOKEN && config.UPSTASH_REDIS_REST_TOKEN_SECRET_ARN) problems.push(['UPSTASH_REDIS_REST_TOKEN_SECRET_ARN', 'set UPSTASH_REDIS_REST_TOKEN or its _SECRET_ARN, not both']);
+  if (config.REDIS_URL && config.UPSTASH_REDIS_REST_URL) problems.push(['REDIS_URL', 'set REDIS_URL or UPSTASH_REDIS_REST_URL, not both']);
+  const oidc = [config.OIDC_ISSUER, config.OIDC_AUDIENCE, config.OIDC_JWKS_URL];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) problems.push(['OIDC_ISSUER', 'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together']);
+  if (config.OIDC_ISSUER && config.OIDC_ISSUER === config.TOKEN_ISSUER) problems.push(['OIDC_ISSUER', 'must differ from TOKEN_ISSUER (it picks the verifier)']);
+  if (config.BANJJAK_STACK === 'local') return problems;
+  // In-memory stores would let two instances sell the same place twice: no silent fallback.
+  if (!config.REDIS_URL && !config.UPSTASH_REDIS_REST_URL) problems.push(['REDIS_URL', 'REDIS_URL or UPSTASH_REDIS_REST_URL is required (in-memory stores are for BANJJAK_STACK=local only)']);
+  if (!config.DYNAMODB_TABLE) problems.push(['DYNAMODB_TABLE', 'DYNAMODB_TABLE is required outside BANJJAK_STACK=local']);
+  if (!config.AWS_REGION) problems.push(['AWS_REGION', 'AWS_REGION is required outside BANJJAK_STACK=local']);
+  return problems;
+}
+
+const checked = schema
+  // `when`: run even if a field failed, so one start lists every problem at once.
+  .superRefine((config, ctx) => {
+    for (const [path, message] of crossFieldProblems(config)) ctx.addIssue({ code: 'custom', path: [path], message });
+  }, { when: () => true })
+  .transform((config) => ({ ...config, DYNAMODB_TABLE: config.DYNAMODB_TABLE ?? 'banjjak', AWS_REGION: config.AWS_REGION ?? 'ap-northeast-2' }));
+
+export type OriginConfig = z.infer<typeof checked>;
 
 /** Parsed once at start-up; fails fast listing every problem. */
 export function parseOriginConfig(env: Record<string, string | undefined>): OriginConfig {
-  const result = schema.safeParse(env);
+  const result = checked.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
   throw new Error(`invalid origin configuration:\n${problems}`);

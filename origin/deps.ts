@@ -7,6 +7,7 @@ import type { IdGenerator } from './ids.js';
 import type { InventoryGate } from './inventory/inventory-gate.js';
 import type { Ledger } from './ledger/ledger.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
+import type { AppMetrics } from './metrics/app-metrics.js';
 
 export interface OriginSettings extends TokenSettings {
   /** Operator bearer token, compared in constant time. */
@@ -37,6 +38,8 @@ export interface OriginDeps {
   hls?: ReturnType<typeof createSimulatedHls>;
   /** An external OpenID Connect provider whose id tokens are accepted beside ours (optional). */
   oidc?: ExternalIdentityVerifier;
+  /** Where the drop funnel is counted; the process-wide counters (`appMetrics`) by default. */
+  metrics?: AppMetrics;
   settings: OriginSettings;
 }
 

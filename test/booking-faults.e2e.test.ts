@@ -62,6 +62,8 @@ describe.runIf(redisServerAvailable())('bookings survive a killed origin and a w
       ADMIN_TOKEN,
       DATA_DIR: dataDir,
       DYNAMODB_ENDPOINT: endpoint,
+      DYNAMODB_TABLE: 'banjjak',
+      AWS_REGION: 'local',
       REDIS_URL: redisServer.url,
       BOOKING_TIMEOUT_MS: '5000',
       RECONCILE_INTERVAL_MS: '500',

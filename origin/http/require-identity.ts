@@ -1,8 +1,9 @@
 import { decodeJwt } from 'jose';
 import { createMiddleware } from 'hono/factory';
-import { AppError, readBearer } from '../../core/index.js';
+import { AppError } from '../../core/index.js';
 import type { OriginDeps } from '../deps.js';
 import type { OriginEnv } from './env.js';
+import { requestBearer } from './request-bearer.js';
 
 /** Larger than any id token we or a provider like Cognito issue; nothing bigger is parsed. */
 const MAX_ID_TOKEN_LENGTH = 8_192;
@@ -23,7 +24,7 @@ function claimedIssuer(token: string): unknown {
  */
 export function requireIdentity(deps: Pick<OriginDeps, 'tokens' | 'oidc'>) {
   return createMiddleware<OriginEnv>(async (c, next) => {
-    const token = readBearer(c.req.header('authorization'));
+    const token = requestBearer(c);
     const external = deps.oidc !== undefined && claimedIssuer(token) === deps.oidc.issuer;
     c.set('idClaims', external ? await deps.oidc!.verify(token) : await deps.tokens.verify('id', token));
     await next();

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
-import { AppError, readBearer } from '../../core/index.js';
+import { AppError } from '../../core/index.js';
+import { requestBearer } from './request-bearer.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
@@ -8,7 +9,7 @@ const digest = (value: string): Buffer => createHash('sha256').update(value).dig
 export function requireOperator(adminToken: string) {
   const expected = digest(adminToken);
   return createMiddleware(async (c, next) => {
-    const presented = readBearer(c.req.header('authorization'));
+    const presented = requestBearer(c);
     if (!timingSafeEqual(digest(presented), expected)) throw new AppError('invalid_token', { detail: 'not an operator token' });
     await next();
   });

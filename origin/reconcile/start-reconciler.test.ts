@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrigin } from '../test-support/create-test-origin.js';
 import { startDynalite, type TestDynamo } from '../test-support/start-dynalite.js';
-import { startReconciler } from './start-reconciler.js';
+import { createReconcilePass, startReconciler } from './start-reconciler.js';
 
 let dynamo: TestDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
@@ -24,7 +24,7 @@ describe('the reconciler timer', () => {
         return listEvents();
       },
     };
-    const reconciler = startReconciler({ ...origin.deps, ledger }, 10);
+    const reconciler = startReconciler(createReconcilePass({ ...origin.deps, ledger }), 10);
     expect(passes).toBe(1);
     expect(await reconciler.runNow()).toMatchObject({ events: 0, failed: [] });
     for (let waited = 0; passes < 4 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));

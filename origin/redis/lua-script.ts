@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { appMetrics } from '../metrics/app-metrics.js';
 
 /**
  * The two commands a Lua-backed adapter needs, so one implementation runs over ioredis (TCP) and
@@ -36,9 +37,14 @@ const isNoScript = (error: unknown): boolean => error instanceof Error && error.
  */
 export async function runLuaScript(client: RedisEval, script: LuaScript, keys: string[], args: string[]): Promise<unknown> {
   try {
-    return await client.evalsha(script.sha, keys, args);
+    try {
+      return await client.evalsha(script.sha, keys, args);
+    } catch (error) {
+      if (!isNoScript(error)) throw error;
+      return await client.eval(script.source, keys, args);
+    }
   } catch (error) {
-    if (!isNoScript(error)) throw error;
-    return client.eval(script.source, keys, args);
+    appMetrics.count('RedisErrors'); // the dashboard's "Redis errors" (connection, timeout, script)
+    throw error;
   }
 }

@@ -1,7 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
 import { TOKEN_ALGORITHM } from '../../core/index.js';
+import type { SigningKeyStore, StoredKey } from './signing-key-store.js';
 
 export interface SigningKey {
   kid: string;
@@ -17,24 +16,18 @@ export interface SigningKeys {
   all: SigningKey[];
 }
 
-interface StoredKey {
-  kid: string;
-  createdAt: string;
-  privateJwk: JWK;
-}
-
 /** Generates a new ES256 key whose `kid` is its RFC 7638 thumbprint. */
 export async function generateSigningKey(now: Date): Promise<{ stored: StoredKey; key: SigningKey }> {
   const { privateKey, publicKey } = await generateKeyPair(TOKEN_ALGORITHM, { extractable: true });
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk);
-  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: TOKEN_ALGORITHM };
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: TOKEN_ALGORITHM } as StoredKey['privateJwk'];
   const stored = { kid, createdAt: now.toISOString(), privateJwk };
   return { stored, key: await fromStored(stored) };
 }
 
 async function fromStored(stored: StoredKey): Promise<SigningKey> {
-  const privateKey = (await importJWK(stored.privateJwk, TOKEN_ALGORITHM)) as CryptoKey;
+  const privateKey = (await importJWK(stored.privateJwk as JWK, TOKEN_ALGORITHM)) as CryptoKey;
   const { d: _secret, ...publicPart } = stored.privateJwk;
   return {
     kid: stored.kid,
@@ -44,39 +37,49 @@ async function fromStored(stored: StoredKey): Promise<SigningKey> {
   };
 }
 
-/**
- * Keys kept in `<dir>/signing-keys.json` (mode 0600), created on first start so tokens survive a
- * restart. `rotate` adds a new active key and keeps the previous one published until its tokens
- * expire, which is how verifiers (the edge) follow a rotation through an unknown `kid`.
- */
-export async function loadOrCreateSigningKeys(dir: string, now: Date): Promise<SigningKeys> {
-  const file = join(dir, 'signing-keys.json');
-  let stored: StoredKey[];
-  try {
-    stored = JSON.parse(await readFile(file, 'utf8')) as StoredKey[];
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    stored = [(await generateSigningKey(now)).stored];
-    await saveKeys(dir, stored);
-  }
+async function toSigningKeys(stored: StoredKey[]): Promise<SigningKeys> {
   const all = await Promise.all(stored.map(fromStored));
   return { active: all[0]!, all };
 }
 
-export async function rotateSigningKeys(dir: string, now: Date, keep = 2): Promise<SigningKeys> {
-  const file = join(dir, 'signing-keys.json');
-  const stored = JSON.parse(await readFile(file, 'utf8')) as StoredKey[];
-  const next = [(await generateSigningKey(now)).stored, ...stored].slice(0, keep);
-  await saveKeys(dir, next);
-  const all = await Promise.all(next.map(fromStored));
-  return { active: all[0]!, all };
+const ATTEMPTS = 8;
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+
+/**
+ * The key set every instance shares: read from the store, or, when the store holds none yet,
+ * generated and stored by compare-and-swap, so two instances starting at once end on the winner's.
+ */
+export async function loadOrCreateSigningKeys(store: SigningKeyStore, now: Date): Promise<SigningKeys> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const current = await store.load();
+    if (current && current.keys.length > 0) return toSigningKeys(current.keys);
+    const fresh = [(await generateSigningKey(now)).stored];
+    if (await store.swap(current, fresh)) return toSigningKeys(fresh);
+    await backOff(attempt);
+  }
+  throw new Error('signing key store: no key set after repeated lost races; is another writer looping?');
 }
 
-async function saveKeys(dir: string, keys: StoredKey[]): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, 'signing-keys.json');
-  await writeFile(`${file}.tmp`, JSON.stringify(keys, null, 2), { mode: 0o600 });
-  await rename(`${file}.tmp`, file);
+export interface RotationOptions {
+  /** The longest lifetime of a token we sign: a retired key stays published that long. */
+  maxTokenSeconds: number;
+}
+
+/**
+ * Adds a new active key (compare-and-swap, retried when another instance wrote first) and keeps
+ * each older key while tokens it signed may still be alive: a key retired at its successor's
+ * `createdAt` signed nothing after it. Verifiers (the edge) follow through the unknown `kid`.
+ * Other instances sign with the new key once they load the set again.
+ */
+export async function rotateSigningKeys(store: SigningKeyStore, now: Date, options: RotationOptions): Promise<SigningKeys> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const current = await store.load();
+    const next = [(await generateSigningKey(now)).stored, ...(current?.keys ?? [])];
+    const alive = next.filter((_key, index) => index === 0 || Date.parse(next[index - 1]!.createdAt) + options.maxTokenSeconds * 1000 > now.getTime());
+    if (await store.swap(current, alive.slice(0, 20))) return toSigningKeys(alive.slice(0, 20));
+    await backOff(attempt);
+  }
+  throw new Error('signing key store: rotation kept losing to other writers');
 }
 
 export function toJwks(keys: SigningKeys): JSONWebKeySet {

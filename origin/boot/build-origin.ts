@@ -1,0 +1,118 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { join } from 'node:path';
+import { systemClock, type Clock } from '../../core/index.js';
+import { createOriginApp } from '../app.js';
+import { createStaticChannelDirectory } from '../channels/channel-directory.js';
+import { createSimulatedHls, sampleMediaDir } from '../channels/simulated-hls.js';
+import type { OriginConfig } from '../config.js';
+import { defaultOriginSettings, type OriginDeps } from '../deps.js';
+import { demoChannels, seedDemo } from '../demo/seed-demo.js';
+import { createEventTickPass, type EventTickPass } from '../events/start-event-ticks.js';
+import { createOidcVerifier } from '../identity/oidc-verifier.js';
+import { createIdGenerator } from '../ids.js';
+import { createDynamoLedger } from '../ledger/dynamo-ledger.js';
+import { ensureLedgerTable } from '../ledger/ensure-table.js';
+import { createReconcilePass, type ReconcilePass } from '../reconcile/start-reconciler.js';
+import { readSecretString } from '../secrets/read-secret-string.js';
+import { createFileSigningKeyStore } from '../tokens/file-signing-key-store.js';
+import { createSecretsManagerSigningKeyStore } from '../tokens/secrets-manager-signing-key-store.js';
+import type { SigningKeyStore } from '../tokens/signing-key-store.js';
+import { createKeyRefreshPass, type KeyRefreshPass } from '../tokens/refresh-signing-keys.js';
+import { loadOrCreateSigningKeys } from '../tokens/signing-keys.js';
+import { createTokenIssuer } from '../tokens/token-issuer.js';
+import { buildStores } from './build-stores.js';
+
+export interface BuildOriginOptions {
+  clock?: Clock;
+}
+
+export interface BuiltOrigin {
+  app: ReturnType<typeof createOriginApp>['app'];
+  events: ReturnType<typeof createOriginApp>['events'];
+  deps: OriginDeps;
+  /** Where the signing keys live: `rotateSigningKeys(keyStore, …)`, then `deps.tokens.setKeys(…)`; other instances follow within KEY_REFRESH_MS. */
+  keyStore: SigningKeyStore;
+  /** The reconciler, the event ticks and the key reload as passes; the entry decides when they run. */
+  reconcile: ReconcilePass;
+  ticks: EventTickPass;
+  refreshKeys: KeyRefreshPass;
+  /** Waits for running passes and closes the clients. */
+  close(): Promise<void>;
+}
+
+/** The operator and Upstash tokens, given in the environment or read from their secrets. */
+async function readTokens(config: OriginConfig, secrets: SecretsManagerClient | undefined) {
+  const secret = async (value: string | undefined, arn: string | undefined) => value ?? (arn && secrets ? readSecretString(secrets, arn) : undefined);
+  const [adminToken, upstashToken] = await Promise.all([
+    secret(config.ADMIN_TOKEN, config.ADMIN_TOKEN_SECRET_ARN),
+    secret(config.UPSTASH_REDIS_REST_TOKEN, config.UPSTASH_REDIS_REST_TOKEN_SECRET_ARN),
+  ]);
+  if (!adminToken || adminToken.length < 16) throw new Error('the operator token (ADMIN_TOKEN or its secret) must be at least 16 characters');
+  return { adminToken, upstashToken };
+}
+
+/** The ledger table (created when CREATE_TABLE) and the shared key set; the clients are closed on failure. */
+async function openLedgerAndKeys(config: OriginConfig, secrets: SecretsManagerClient | undefined, now: Date) {
+  const dynamo = new DynamoDBClient({
+    region: config.AWS_REGION,
+    ...(config.DYNAMODB_ENDPOINT && { endpoint: config.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+  });
+  try {
+    if (config.CREATE_TABLE) await ensureLedgerTable(dynamo, config.DYNAMODB_TABLE);
+    const keyStore = config.SIGNING_KEYS_SECRET_ARN && secrets
+      ? createSecretsManagerSigningKeyStore(secrets, config.SIGNING_KEYS_SECRET_ARN)
+      : createFileSigningKeyStore(join(config.DATA_DIR, 'keys'));
+    return { dynamo, keyStore, keys: await loadOrCreateSigningKeys(keyStore, now) };
+  } catch (error) {
+    dynamo.destroy();
+    secrets?.destroy();
+    throw error;
+  }
+}
+
+/**
+ * config → real clients and ports → the app: what the Node server (`origin/main.ts`) and the
+ * Lambda entry (`origin/entry/lambda.ts`) share. Secrets named by ARN are read here, once.
+ */
+export async function buildOrigin(config: OriginConfig, options: BuildOriginOptions = {}): Promise<BuiltOrigin> {
+  const clock = options.clock ?? systemClock;
+  const needsSecrets = Boolean(config.ADMIN_TOKEN_SECRET_ARN || config.UPSTASH_REDIS_REST_TOKEN_SECRET_ARN || config.SIGNING_KEYS_SECRET_ARN);
+  // One client for the `*_SECRET_ARN` settings, made only when one is set.
+  const secrets = needsSecrets ? new SecretsManagerClient({ region: config.AWS_REGION }) : undefined;
+  const { adminToken, upstashToken } = await readTokens(config, secrets).catch((error: unknown) => {
+    secrets?.destroy();
+    throw error;
+  });
+  const { dynamo, keyStore, keys } = await openLedgerAndKeys(config, secrets, new Date(clock.now()));
+  const stores = buildStores(config, upstashToken);
+
+  const settings = { ...defaultOriginSettings, adminToken, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE, bookingTimeoutMs: config.BOOKING_TIMEOUT_MS };
+  const deps: OriginDeps = {
+    clock,
+    ids: createIdGenerator(() => clock.now()),
+    queue: stores.queue,
+    gate: stores.gate,
+    ledger: createDynamoLedger(dynamo, config.DYNAMODB_TABLE),
+    tokens: createTokenIssuer(keys, settings, clock),
+    channels: createStaticChannelDirectory(config.SEED_DEMO ? demoChannels : []),
+    // The sample segments ship with the local stack only; on AWS channels play from IVS.
+    ...(config.BANJJAK_STACK === 'local' && { hls: createSimulatedHls({ mediaDir: sampleMediaDir, segmentCount: 4, segmentSeconds: 2 }) }),
+    settings,
+    ...(config.OIDC_ISSUER && config.OIDC_AUDIENCE && config.OIDC_JWKS_URL && {
+      oidc: createOidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }, clock),
+    }),
+  };
+  const { app, events } = createOriginApp(deps);
+  if (config.SEED_DEMO) await seedDemo(deps.ledger, events, clock.now(), config.DEMO_PASSWORD);
+  const reconcile = createReconcilePass(deps);
+  const ticks = createEventTickPass(deps.ledger, events);
+  const refreshKeys = createKeyRefreshPass(keyStore, deps.tokens, clock);
+  const close = async () => {
+    await Promise.all([reconcile.idle(), ticks.idle(), refreshKeys.idle()]);
+    stores.close();
+    dynamo.destroy();
+    secrets?.destroy();
+  };
+  return { app, events, deps, keyStore, reconcile, ticks, refreshKeys, close };
+}

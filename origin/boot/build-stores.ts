@@ -1,0 +1,36 @@
+import { Redis as UpstashRedis } from '@upstash/redis';
+import { Redis } from 'ioredis';
+import type { AdmissionQueue } from '../admission/admission-queue.js';
+import { createMemoryAdmissionQueue } from '../admission/memory-admission-queue.js';
+import { createRedisAdmissionQueue } from '../admission/redis-admission-queue.js';
+import { createUpstashAdmissionQueue } from '../admission/upstash-admission-queue.js';
+import type { OriginConfig } from '../config.js';
+import type { InventoryGate } from '../inventory/inventory-gate.js';
+import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
+import { createRedisInventoryGate } from '../inventory/redis-inventory-gate.js';
+import { createUpstashInventoryGate } from '../inventory/upstash-inventory-gate.js';
+
+export interface Stores {
+  queue: AdmissionQueue;
+  gate: InventoryGate;
+  close(): void;
+}
+
+/**
+ * REDIS_URL → ioredis (TCP), UPSTASH_REDIS_REST_URL → @upstash/redis (HTTP). In-process memory
+ * stores only for BANJJAK_STACK=local: `parseOriginConfig` refuses a start without Redis elsewhere,
+ * and this refuses again, so no path reaches them by accident.
+ */
+export function buildStores(config: OriginConfig, upstashToken: string | undefined): Stores {
+  if (config.REDIS_URL) {
+    const redis = new Redis(config.REDIS_URL, { enableAutoPipelining: true });
+    return { queue: createRedisAdmissionQueue(redis), gate: createRedisInventoryGate(redis), close: () => redis.disconnect() };
+  }
+  if (config.UPSTASH_REDIS_REST_URL && upstashToken) {
+    // Raw replies: the adapters parse them themselves (a user id "1234" must stay a string).
+    const upstash = new UpstashRedis({ url: config.UPSTASH_REDIS_REST_URL, token: upstashToken, automaticDeserialization: false });
+    return { queue: createUpstashAdmissionQueue(upstash), gate: createUpstashInventoryGate(upstash), close: () => undefined };
+  }
+  if (config.BANJJAK_STACK !== 'local') throw new Error('no Redis configured: in-memory stores are for BANJJAK_STACK=local only');
+  return { queue: createMemoryAdmissionQueue(), gate: createMemoryInventoryGate(), close: () => undefined };
+}

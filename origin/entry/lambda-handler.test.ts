@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventTickPass } from '../events/start-event-ticks.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { createReconcilePass } from '../reconcile/start-reconciler.js';
+import { createTestOrigin, type TestOrigin } from '../test-support/create-test-origin.js';
+import { functionUrlEvent, invoke } from '../test-support/function-url-event.js';
+import { startDynalite, type TestDynamo } from '../test-support/start-dynalite.js';
+import { createLambdaHandler } from './lambda-handler.js';
+
+let dynamo: TestDynamo;
+beforeAll(async () => (dynamo = await startDynalite()));
+afterAll(() => dynamo.close());
+
+/** The real ledger, its listEvents (the first step of both passes) counted and slowed by `delayMs`. */
+function watched(ledger: Ledger, delayMs: number) {
+  const seen = { started: 0, finished: 0, running: 0, overlapped: false };
+  const listEvents = ledger.listEvents.bind(ledger);
+  const slowed: Ledger = Object.assign(Object.create(ledger) as Ledger, {
+    listEvents: async () => {
+      seen.started += 1;
+      seen.overlapped ||= (seen.running += 1) > 1;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      seen.running -= 1;
+      seen.finished += 1;
+      return listEvents();
+    },
+  });
+  return { seen, ledger: slowed };
+}
+
+function lambdaOn(origin: TestOrigin, delays: { ticks: number; reconcile: number }, maxUpkeepWaitMs: number, role: 'home' | 'replica' = 'home') {
+  const ticks = watched(origin.deps.ledger, delays.ticks);
+  const reconcile = watched(origin.deps.ledger, delays.reconcile);
+  const handler = createLambdaHandler(
+    { app: origin.app, deps: origin.deps, ticks: createEventTickPass(ticks.ledger, origin.events), reconcile: createReconcilePass({ ...origin.deps, ledger: reconcile.ledger }) },
+    { eventTickMs: 1_000, reconcileIntervalMs: 10_000, maxUpkeepWaitMs, role, stage: 'test' },
+  );
+  return { handler, ticks: ticks.seen, reconcile: reconcile.seen, health: () => invoke(handler, functionUrlEvent('GET', '/api/health')) };
+}
+
+describe('the origin Lambda handler: upkeep without timers', () => {
+  it('starts the ticks and the reconciler beside requests, at most once per period each', async () => {
+    const origin = await createTestOrigin(dynamo);
+    const lambda = lambdaOn(origin, { ticks: 0, reconcile: 0 }, 1_000);
+    expect((await lambda.health()).status).toBe(200);
+    // A quick pass is done by the time the answer leaves.
+    expect([lambda.ticks.finished, lambda.reconcile.finished]).toEqual([1, 1]);
+    await lambda.health();
+    origin.clock.advance(999);
+    await lambda.health();
+    expect([lambda.ticks.started, lambda.reconcile.started]).toEqual([1, 1]);
+    origin.clock.advance(1);
+    await lambda.health();
+    expect([lambda.ticks.started, lambda.reconcile.started]).toEqual([2, 1]);
+    origin.clock.advance(9_000);
+    await lambda.health();
+    expect([lambda.ticks.started, lambda.reconcile.started]).toEqual([3, 2]);
+  });
+
+  it('holds an answer back at most maxUpkeepWaitMs for a slow pass, and joins it rather than doubling it', async () => {
+    const origin = await createTestOrigin(dynamo);
+    const lambda = lambdaOn(origin, { ticks: 400, reconcile: 0 }, 50);
+    const started = performance.now();
+    expect((await lambda.health()).status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(300);
+    expect(lambda.ticks).toMatchObject({ started: 1, finished: 0 });
+    origin.clock.advance(1_000);
+    await lambda.health();
+    expect(lambda.ticks).toMatchObject({ started: 1, overlapped: false });
+    for (let waited = 0; lambda.ticks.finished < 1 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    origin.clock.advance(1_000);
+    await lambda.health();
+    expect(lambda.ticks).toMatchObject({ started: 2, overlapped: false });
+  });
+
+  it('runs both passes to the end for an EventBridge schedule, whatever their period', async () => {
+    const origin = await createTestOrigin(dynamo);
+    const lambda = lambdaOn(origin, { ticks: 100, reconcile: 100 }, 10);
+    await lambda.health();
+    const result = await invoke(lambda.handler, { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} });
+    expect(result).toMatchObject({ status: 200, body: { upkeep: 'done' } });
+    expect([lambda.ticks.finished, lambda.reconcile.finished]).toEqual([1, 1]);
+  });
+
+  it('runs neither pass in a replica origin, for requests or schedules: the failover region writes nothing', async () => {
+    const origin = await createTestOrigin(dynamo);
+    const lambda = lambdaOn(origin, { ticks: 0, reconcile: 0 }, 1_000, 'replica');
+    expect((await lambda.health()).status).toBe(200);
+    origin.clock.advance(60_000);
+    await lambda.handler({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
+    expect((await lambda.health()).status).toBe(200);
+    expect([lambda.ticks.started, lambda.reconcile.started]).toEqual([0, 0]);
+  });
+});
