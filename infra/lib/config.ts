@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const region = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region such as ap-northeast-2');
+const hostname = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a DNS name such as drops.example.com');
+/** WAF rate-based rules count per 5-minute window; AWS accepts 10 … 2,000,000,000. */
+const wafRate = z.int().min(10).max(2_000_000_000);
+const channelId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
+
+const redisSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('upstash'),
+    /** The database's REST URL (not secret); the token lives in Secrets Manager. */
+    restUrl: z.url({ protocol: /^https$/ }),
+  }),
+  z.object({
+    kind: z.literal('elasticache'),
+    /** ElastiCache Serverless (Valkey) limits: storage in GB and ECPU per second. */
+    maxDataStorageGb: z.int().min(1).max(5_000).default(10),
+    maxEcpuPerSecond: z.int().min(1_000).max(15_000_000).default(100_000),
+    /** The VPC's zones, named so synthesis needs no lookup: the home region's, and the replica's. */
+    availabilityZones: z.object({ home: z.array(z.string()).min(2).max(3), replica: z.array(z.string()).min(2).max(3).optional() }),
+  }),
+]);
+
+export const stageConfigSchema = z
+  .object({
+    stage: z.string().regex(/^[a-z][a-z0-9-]{1,15}$/, 'lower-case, 2–16 characters'),
+    account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id'),
+    /** Home region: the table, the origin, Redis, IVS and the alarms. */
+    region,
+    /** CloudFront, Lambda@Edge and a CLOUDFRONT-scope WAF live in us-east-1, always. */
+    edgeRegion: z.literal('us-east-1', { error: 'the edge stack (Lambda@Edge, WAF for CloudFront) must be in us-east-1' }),
+    /** A second region: a DynamoDB replica and an origin that cached reads fail over to. */
+    replicaRegion: region.optional(),
+    domain: z.object({
+      name: hostname,
+      /** An ACM certificate for `name`, issued in us-east-1 (CloudFront only reads it there). */
+      certificateArn: z.string().regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'an ACM certificate ARN in us-east-1'),
+    }),
+    origin: z
+      .object({
+        memoryMb: z.int().min(256).max(10_240).default(1_024),
+        timeoutSeconds: z.int().min(3).max(30).default(10),
+        reservedConcurrency: z.int().min(1).max(10_000).default(100),
+        /** CodeDeploy canary: this share of traffic on a new version for this long, then all of it. */
+        canary: z.enum(['Canary10Percent5Minutes', 'Canary10Percent10Minutes', 'Linear10PercentEvery1Minute', 'AllAtOnce']).default('Canary10Percent5Minutes'),
+      })
+      .prefault({}),
+    redis: redisSchema,
+    /** Per-client limits the edge enforces itself (baked into the Lambda@Edge bundle). */
+    edgeLimits: z
+      .object({
+        guestPerMinute: z.int().min(1).max(10_000).default(30),
+        joinPerMinute: z.int().min(1).max(10_000).default(60),
+        maxBodyBytes: z.int().min(1_024).max(1_048_576).default(16_384),
+      })
+      .prefault({}),
+    /** WAF rate-based rules, requests per 5 minutes per IP; carrier NAT puts many phones on one IP. */
+    waf: z
+      .object({
+        guestPer5Min: wafRate.default(3_000),
+        loginPer5Min: wafRate.default(500),
+        joinPer5Min: wafRate.default(6_000),
+        ipCeilingPer5Min: wafRate.default(50_000),
+        botControl: z.boolean().default(false),
+      })
+      .prefault({}),
+    live: z
+      .object({
+        channels: z
+          .array(
+            z.object({
+              id: channelId,
+              name: z.string().min(1).max(128),
+              type: z.enum(['STANDARD', 'BASIC', 'ADVANCED_SD', 'ADVANCED_HD']).default('STANDARD'),
+              latencyMode: z.enum(['LOW', 'NORMAL']).default('LOW'),
+              private: z.boolean().default(false),
+              record: z.boolean().default(false),
+            }),
+          )
+          .max(20)
+          .default([]),
+        /** Public half (PEM, ECDSA P-384) of the playback key pair that signs private channels' tokens. */
+        playbackPublicKeyPem: z.string().regex(/^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/, 'a PEM public key').optional(),
+      })
+      .prefault({}),
+    monitoring: z
+      .object({
+        alarmEmail: z.email().optional(),
+        /** AWS Chatbot to a Slack channel (the workspace must be authorised in the Chatbot console once). */
+        slack: z.object({ workspaceId: z.string().regex(/^[A-Z0-9]{9,11}$/), channelId: z.string().regex(/^[A-Z0-9]{9,11}$/) }).optional(),
+      })
+      .prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    if (config.replicaRegion && config.replicaRegion === config.region) {
+      ctx.addIssue({ code: 'custom', path: ['replicaRegion'], message: 'must differ from region (the home region)' });
+    }
+    if (config.redis.kind === 'elasticache') {
+      const zones = config.redis.availabilityZones;
+      const check = (list: string[] | undefined, regionName: string | undefined, key: 'home' | 'replica') => {
+        if (regionName && !list) ctx.addIssue({ code: 'custom', path: ['redis', 'availabilityZones', key], message: `zones of ${regionName} are needed` });
+        for (const zone of list ?? []) {
+          if (!regionName || !new RegExp(`^${regionName}[a-z]$`).test(zone)) ctx.addIssue({ code: 'custom', path: ['redis', 'availabilityZones', key], message: `${zone} is not a zone of ${regionName ?? 'a configured region'}` });
+        }
+      };
+      check(zones.home, config.region, 'home');
+      check(zones.replica, config.replicaRegion, 'replica');
+    }
+    if (config.live.channels.some((channel) => channel.private) && !config.live.playbackPublicKeyPem) {
+      ctx.addIssue({ code: 'custom', path: ['live', 'playbackPublicKeyPem'], message: 'private channels need the playback key pair\'s public key' });
+    }
+    const ids = config.live.channels.map((channel) => channel.id);
+    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+    if (repeated.length > 0) ctx.addIssue({ code: 'custom', path: ['live', 'channels'], message: `channel ids repeat: ${[...new Set(repeated)].join(', ')}` });
+    if (config.waf.ipCeilingPer5Min < Math.max(config.waf.guestPer5Min, config.waf.joinPer5Min, config.waf.loginPer5Min)) {
+      ctx.addIssue({ code: 'custom', path: ['waf', 'ipCeilingPer5Min'], message: 'must be at least every per-route limit' });
+    }
+  });
+
+export type StageConfig = z.output<typeof stageConfigSchema>;
+
+/** Thrown by `parseStageConfig`: every problem, each with its path. */
+export class StageConfigError extends Error {
+  constructor(readonly source: string, readonly problems: string[]) {
+    super(`invalid stage config ${source}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'StageConfigError';
+  }
+}
+
+export function parseStageConfig(raw: unknown, source = 'config'): StageConfig {
+  const result = stageConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  throw new StageConfigError(source, result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+}
+
+/** `infra/config/<stage>.json`, parsed. */
+export function loadStageConfig(stage: string): StageConfig {
+  if (!/^[a-z][a-z0-9-]{1,15}$/.test(stage)) throw new StageConfigError(stage, ['stage: lower-case, 2–16 characters']);
+  const file = new URL(`../config/${stage}.json`, import.meta.url);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new StageConfigError(file.pathname, [`cannot read: ${(error as Error).message}`]);
+  }
+  return parseStageConfig(raw, file.pathname);
+}
+
+/** The `iss` of the origin's tokens, which the edge bundle must expect: the stage's public URL. */
+export const tokenIssuer = (config: StageConfig) => `https://${config.domain.name}`;
+export const TOKEN_AUDIENCE = 'banjjak';

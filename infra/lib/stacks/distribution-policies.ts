@@ -1,0 +1,59 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config.js';
+
+/**
+ * The cache classes. min 0 so an origin's `no-store` (an error) is honoured; the origin's own
+ * Cache-Control sets the TTL inside [min, max]; compressed variants are cached apart.
+ */
+export function createCachePolicies(scope: Construct) {
+  const policy = (id: string, defaultTtl: Duration, maxTtl: Duration, query = cloudfront.CacheQueryStringBehavior.none()) =>
+    new cloudfront.CachePolicy(scope, id, {
+      comment: `Banjjak ${id}`,
+      minTtl: Duration.seconds(0),
+      defaultTtl,
+      maxTtl,
+      queryStringBehavior: query,
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+  return {
+    json1s: policy('Json1s', Duration.seconds(1), Duration.seconds(1)),
+    // The key keeps only the page parameters, as the edge's own cache does: ?x=<random> cannot bust it.
+    catalog: policy('Catalog30s', Duration.seconds(30), Duration.seconds(30), cloudfront.CacheQueryStringBehavior.allowList('limit', 'cursor')),
+    playlist1s: policy('Playlist1s', Duration.seconds(1), Duration.seconds(1)),
+    segments1y: policy('Segments1y', Duration.days(365), Duration.days(365)),
+  };
+}
+
+/** Security headers on every answer, API and app alike. */
+export function responseHeaders(scope: Construct, config: StageConfig): cloudfront.ResponseHeadersPolicy {
+  return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    comment: 'Banjjak security headers',
+    securityHeadersBehavior: {
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: true, override: true },
+      contentSecurityPolicy: {
+        contentSecurityPolicy: [
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self' 'unsafe-inline'",
+          "img-src 'self' data: blob:",
+          // IVS playback and its metadata come from *.live-video.net.
+          `connect-src 'self' https://${config.domain.name} https://*.live-video.net`,
+          "media-src 'self' blob: https://*.live-video.net",
+          "worker-src 'self' blob:",
+          "frame-ancestors 'none'",
+          "base-uri 'none'",
+          "form-action 'self'",
+        ].join('; '),
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+    },
+  });
+}
