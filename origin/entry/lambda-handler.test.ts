@@ -28,14 +28,30 @@ function watched(ledger: Ledger, delayMs: number) {
   return { seen, ledger: slowed };
 }
 
+/** A pass whose runs are counted as they end (`listEvents` is only its first step); a joined run counts once. */
+function counted<T extends { run(): Promise<unknown> }>(pass: T) {
+  const ends = { count: 0 };
+  const runs = new WeakSet<Promise<unknown>>();
+  const run = () => {
+    const running = pass.run();
+    if (!runs.has(running)) {
+      runs.add(running);
+      void running.finally(() => (ends.count += 1));
+    }
+    return running;
+  };
+  return { ends, pass: { ...pass, run } };
+}
+
 function lambdaOn(origin: TestOrigin, delays: { ticks: number; reconcile: number }, maxUpkeepWaitMs: number, role: 'home' | 'replica' = 'home') {
   const ticks = watched(origin.deps.ledger, delays.ticks);
   const reconcile = watched(origin.deps.ledger, delays.reconcile);
+  const tickPass = counted(createEventTickPass(ticks.ledger, origin.events));
   const handler = createLambdaHandler(
-    { app: origin.app, deps: origin.deps, ticks: createEventTickPass(ticks.ledger, origin.events), reconcile: createReconcilePass({ ...origin.deps, ledger: reconcile.ledger }) },
+    { app: origin.app, deps: origin.deps, ticks: tickPass.pass, reconcile: createReconcilePass({ ...origin.deps, ledger: reconcile.ledger }) },
     { eventTickMs: 1_000, reconcileIntervalMs: 10_000, maxUpkeepWaitMs, role, stage: 'test' },
   );
-  return { handler, ticks: ticks.seen, reconcile: reconcile.seen, health: () => invoke(handler, functionUrlEvent('GET', '/api/health')) };
+  return { handler, ticks: ticks.seen, tickPassesEnded: tickPass.ends, reconcile: reconcile.seen, health: () => invoke(handler, functionUrlEvent('GET', '/api/health')) };
 }
 
 describe('the origin Lambda handler: upkeep without timers', () => {
@@ -67,7 +83,9 @@ describe('the origin Lambda handler: upkeep without timers', () => {
     origin.clock.advance(1_000);
     await lambda.health();
     expect(lambda.ticks).toMatchObject({ started: 1, overlapped: false });
-    for (let waited = 0; lambda.ticks.finished < 1 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Wait for the whole first pass (not only its first step) to end; a pass still running is joined.
+    for (let waited = 0; lambda.tickPassesEnded.count < 1 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lambda.tickPassesEnded.count).toBe(1);
     origin.clock.advance(1_000);
     await lambda.health();
     expect(lambda.ticks).toMatchObject({ started: 2, overlapped: false });
