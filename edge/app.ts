@@ -5,7 +5,8 @@ import { createCachedRead } from './cache/cached-origin-read.js';
 import { createResponseCache } from './cache/response-cache.js';
 import type { EdgeDeps } from './deps.js';
 import type { EdgeEnv } from './env.js';
-import { rateLimit } from './middleware/rate-limit.js';
+import { limitJoin } from './middleware/limit-join.js';
+import { createRateLimiter, rateLimit } from './middleware/rate-limit.js';
 import { requireEventToken } from './middleware/require-token.js';
 import { onError, onNotFound } from './on-error.js';
 import { apiDocs } from './routes/api-docs.js';
@@ -30,7 +31,10 @@ export function createEdgeApp(deps: EdgeDeps) {
     const url = new URL(c.req.url);
     return fromCached(await read(url.pathname + url.search), c.req.header('if-none-match'));
   };
-  const limit = (perMinute: number) => rateLimit({ clock: deps.clock, perMinute, key: ip, enabled: deps.settings.rateLimits });
+  const { rateLimits: enabled, guestPerMinute, joinPerMinute, joinPerIdentityPerMinute } = deps.settings;
+  const limiter = (perMinute: number) => createRateLimiter({ clock: deps.clock, perMinute, enabled });
+  const guestPerIp = limiter(guestPerMinute);
+  const joinLimits = { guestPerIp, joinPerIp: limiter(joinPerMinute), joinPerIdentity: limiter(joinPerIdentityPerMinute), enabled, verifier, ip };
 
   app.onError(onError);
   app.notFound(onNotFound);
@@ -51,8 +55,8 @@ export function createEdgeApp(deps: EdgeDeps) {
   app.get('/api/channels/:channelId', cachedGet);
   app.get('/.well-known/jwks.json', cachedGet);
   app.route('/api/queue', queueShield(deps, read, verifier));
-  app.post('/api/queue/:eventId/join', limit(deps.settings.joinPerMinute), proxy);
-  app.post('/api/auth/guest', limit(deps.settings.guestPerMinute), proxy);
+  app.post('/api/queue/:eventId/join', limitJoin(joinLimits), proxy);
+  app.post('/api/auth/guest', rateLimit(guestPerIp, ip), proxy);
   app.post('/api/events/:eventId/bookings', requireEventToken(verifier, 'access'), proxy);
   app.all('/api/*', proxy);
   app.route('/hls', hlsRoutes(deps, read));

@@ -36,6 +36,7 @@ describe('the public contract: OpenAPI and real answers agree', () => {
       expect(document.body.paths[op.path.replace(/:(\w+)/g, '{$1}')][op.method]).toBeDefined();
     }
     expect(document.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+    expect(document.body.paths['/api/queue/{eventId}/join'].post.security).toEqual([{ idToken: [] }, {}]);
     const page = await callApp(edge.app, 'GET', '/api/docs');
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.body).toContain('/api/queue/:eventId/admit');
@@ -51,6 +52,9 @@ describe('the public contract: OpenAPI and real answers agree', () => {
     const guest = await conforming('POST', '/api/auth/guest', '/api/auth/guest');
     const joined = await conforming('POST', '/api/queue/drop-c/join', '/api/queue/:eventId/join', { token: guest.body.idToken });
     await conforming('GET', '/api/queue/drop-c/state', '/api/queue/:eventId/state');
+    // Without a token: a new guest placed in the same request, its identity in the answer.
+    const arrived = await conforming('POST', '/api/queue/drop-c/join', '/api/queue/:eventId/join');
+    expect([arrived.status, arrived.body.identity?.kind]).toEqual([201, 'guest']);
     origin.clock.advance(1_500);
     await conforming('GET', '/api/queue/drop-c/status', '/api/queue/:eventId/status', { token: joined.body.queueToken });
     const admitted = await conforming('POST', '/api/queue/drop-c/admit', '/api/queue/:eventId/admit', { token: joined.body.queueToken });

@@ -9,7 +9,10 @@ export interface EdgeSettings extends TokenSettings {
   rateLimits: boolean;
   /** Per IP per minute. */
   guestPerMinute: number;
+  /** Per IP per minute; a join without a token also spends one guest (docs/decisions/0010). */
   joinPerMinute: number;
+  /** Per identity (one of our id tokens) per minute: rejoins, reloads, retries. */
+  joinPerIdentityPerMinute: number;
 }
 
 /** Every port of the edge; entries (`entry/*.ts`) build them for their runtime. */
@@ -38,4 +41,5 @@ export const defaultEdgeSettings: EdgeSettings = {
   rateLimits: true,
   guestPerMinute: 30,
   joinPerMinute: 60,
+  joinPerIdentityPerMinute: 10,
 };

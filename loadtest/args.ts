@@ -1,5 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs as parseNodeArgs } from 'node:util';
+import { count, parseTarget, UsageError } from './arg-values.js';
 import { isScenarioName, scenarioNames, type ScenarioName } from './scenarios/scenario-names.js';
+
+export { isLoopbackHost } from './arg-values.js';
 
 export interface RunOptions {
   target: string;
@@ -10,6 +14,12 @@ export interface RunOptions {
   /** Admission rate of the event the tool creates (newUsersPerMinute). */
   ratePerMinute: number;
   concurrency: number;
+  /** Worker threads that play the visitors (each with its share of visitors, sockets and requests). */
+  workers: number;
+  /** flash-crowd: the window the visitors arrive in, seconds. */
+  burstSeconds: number;
+  /** poll-storm: polls offered per second. */
+  rps: number;
   maxRequests: number;
   outDir: string | undefined;
   adminToken: string;
@@ -37,7 +47,10 @@ export const usage = `usage: npm run loadtest -- --target URL --scenario NAME [o
   --duration S         seconds: the run's time budget (arrival window for soak)
   --seats N            places on sale, split into items of at most 50 (one item for booking-race)
   --rate N             admission rate of the test event, visitors per minute
-  --concurrency N      connections to the target (poll-storm: parallel pollers)
+  --concurrency N      connections to the target (poll-storm: most polls unanswered at once)
+  --workers N          worker threads playing the visitors (default: this machine's cores, ${availableParallelism()})
+  --burst S            flash-crowd: seconds the visitors arrive in (default 2, at most a quarter of --duration)
+  --rps N              poll-storm: GET /status polls offered per second (default 1000)
   --max-requests N     hard cap on requests sent (default 2000000)
   --out DIR            where report.json and report.html go (default .loadtest/<scenario>-<time>)
   --admin-token T      operator token (default: $ADMIN_TOKEN)
@@ -62,6 +75,9 @@ const options = {
   seats: { type: 'string' },
   rate: { type: 'string' },
   concurrency: { type: 'string' },
+  workers: { type: 'string' },
+  burst: { type: 'string' },
+  rps: { type: 'string' },
   'max-requests': { type: 'string' },
   out: { type: 'string' },
   'admin-token': { type: 'string' },
@@ -70,42 +86,6 @@ const options = {
   'fixed-poll': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-class UsageError extends Error {}
-
-function count(name: string, raw: string | undefined, fallback: number | undefined, max: number): number {
-  if (raw === undefined) {
-    if (fallback === undefined) throw new UsageError(`--${name} is required`);
-    return fallback;
-  }
-  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a positive whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < 1 || value > max) throw new UsageError(`--${name} must be between 1 and ${max}, got ${raw}`);
-  return value;
-}
-
-/** Loopback by literal only: resolving names would let DNS decide where a load test goes. */
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
-function parseTarget(raw: string | undefined, allowRemote: boolean): string {
-  if (raw === undefined || raw === '') throw new UsageError('--target is required');
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`--target is not a URL: "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be http(s), got "${url.protocol}"`);
-  if (url.pathname !== '/' || url.search !== '' || url.username !== '') {
-    throw new UsageError(`--target must be a bare origin such as http://localhost:3000, got "${raw}"`);
-  }
-  if (!allowRemote && !isLoopbackHost(url.hostname)) {
-    throw new UsageError(`refusing non-loopback target ${url.hostname} (pass --allow-remote to load-test another host)`);
-  }
-  return url.origin;
-}
 
 function parseModel(values: Record<string, string | boolean | undefined>): ModelOptions {
   const str = (name: string) => values[name] as string | undefined;
@@ -137,6 +117,9 @@ function parseRun(values: Record<string, string | boolean | undefined>, env: Rec
     seats: count('seats', str('seats'), base.seats ?? visitors, 1_000_000),
     ratePerMinute: count('rate', str('rate'), base.rate ?? soakRate(visitors, durationSeconds), 1_000_000),
     concurrency: count('concurrency', str('concurrency'), base.concurrency, 4096),
+    workers: count('workers', str('workers'), availableParallelism(), 64),
+    burstSeconds: count('burst', str('burst'), Math.max(1, Math.min(2, Math.floor(durationSeconds / 4))), 3600),
+    rps: count('rps', str('rps'), 1000, 1_000_000),
     maxRequests: count('max-requests', str('max-requests'), 2_000_000, 100_000_000),
     outDir: out === '' ? undefined : out,
     adminToken,

@@ -41,7 +41,7 @@ describe('origin: bad input gets 4xx problem+json and changes nothing', () => {
     ['unknown event state', 'GET', '/api/queue/nope/state', {}, 404, 'event_not_found'],
     ['unknown channel', 'GET', '/api/channels/nope', {}, 404, 'channel_not_found'],
     ['unknown route', 'GET', '/api/nothing-here', {}, 404, 'not_found'],
-    ['join without token', 'POST', '/api/queue/drop-1/join', {}, 401, 'unauthorized'],
+    ['join without token, unknown event', 'POST', '/api/queue/nope/join', {}, 404, 'event_not_found'],
     ['join with garbage token', 'POST', '/api/queue/drop-1/join', { token: 'abc.def.ghi' }, 401, 'invalid_token'],
     ['admin without token', 'GET', '/api/admin/events/drop-1/stats', {}, 401, 'unauthorized'],
     ['admin with wrong token', 'GET', '/api/admin/events/drop-1/stats', { token: 'not-the-admin-token' }, 401, 'invalid_token'],

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { etaSeconds, refreshAfterMs } from '../core/index.js';
+import type { EventView } from '../core/index.js';
 import { parseArgs } from '../loadtest/args.js';
+import { splitRun } from '../loadtest/runner/split-run.js';
 import { pollLoadModel } from '../loadtest/model/poll-load-model.js';
 import { runLoadTest } from '../loadtest/run-load-test.js';
 
@@ -15,9 +17,9 @@ const root = resolve(import.meta.dirname, '..');
 const ADMIN_TOKEN = 'loadtest-e2e-admin-token-0123456789';
 
 /** Runs the CLI as a user would (without npm's banner), collecting exit code and output. */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+async function cli(args: string[], env: Record<string, string> = {}, entry = 'loadtest/cli.ts'): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'loadtest/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,12 +54,32 @@ describe('loadtest arguments', () => {
     for (const target of ['http://localhost:1', 'http://127.9.8.7:1', 'http://[::1]:1']) {
       expect(parseArgs(['--target', target, '--scenario', 'soak', '--admin-token', 't']).kind).toBe('run');
     }
-    expect(parseArgs(['--target', 'http://10.0.0.1:3000', '--scenario', 'soak', '--admin-token', 't'])).toMatchObject({ kind: 'error', message: expect.stringContaining('non-loopback') });
+    expect(parseArgs(['--target', 'http://10.0.0.1:3000', '--scenario', 'soak', '--admin-token', 't'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/non-loopback target: the load would go to http:\/\/10\.0\.0\.1:3000 .*--allow-remote/),
+    });
+    // By literal, never by DNS: a name that resolves to 127.0.0.1 is still refused.
+    expect(parseArgs(['--target', 'http://localtest.me:3000', '--scenario', 'soak', '--admin-token', 't']).kind).toBe('error');
     expect(parseArgs(['--target', 'http://10.0.0.1:3000', '--scenario', 'soak', '--admin-token', 't', '--allow-remote']).kind).toBe('run');
+  });
+
+  it('splits the run over worker threads, and takes the open-model figures', () => {
+    const parsed = parseArgs(['--target', 'http://127.0.0.1:3000', '--scenario', 'poll-storm', '--workers', '3', '--rps', '2500', '--admin-token', 't']);
+    expect(parsed).toMatchObject({ kind: 'run', options: { workers: 3, rps: 2500, burstSeconds: 2 } });
+    if (parsed.kind !== 'run') return;
+    const setups = splitRun({ ...parsed.options, visitors: 100, concurrency: 64, maxRequests: 1000 }, { id: 'e' } as EventView);
+    expect(setups.map((setup) => setup.share.visitors)).toEqual([34, 33, 33]);
+    expect(setups.map((setup) => setup.connections)).toEqual([22, 21, 21]);
+    expect(setups.reduce((sum, setup) => sum + setup.maxRequests, 0)).toBe(1000);
+    expect(setups.every((setup) => Math.abs(setup.share.rps - 2500 / 3) < 1e-9)).toBe(true);
+    // Never more workers than visitors.
+    expect(splitRun({ ...parsed.options, visitors: 2 }, { id: 'e' } as EventView)).toHaveLength(2);
   });
 
   it.each([
     [['--scenario', 'flash-crowd', '--admin-token', 't'], '--target is required'],
+    [['--target', 'http://localhost:3000', '--scenario', 'soak', '--workers', '0', '--admin-token', 't'], '--workers must be between'],
+    [['--target', 'http://localhost:3000', '--scenario', 'poll-storm', '--rps', 'fast', '--admin-token', 't'], '--rps must be a positive whole number'],
     [['--target', 'localhost:3000', '--scenario', 'soak', '--admin-token', 't'], 'must be http(s)'],
     [['--target', 'not a url', '--scenario', 'soak', '--admin-token', 't'], 'not a URL'],
     [['--target', 'http://localhost:3000', '--scenario', 'stampede', '--admin-token', 't'], 'unknown scenario "stampede"'],
@@ -90,12 +112,41 @@ describe('loadtest CLI on bad input', () => {
       cli(['--target', target, '--scenario', 'flash-crowd', '--visitors', 'lots'], { ADMIN_TOKEN }),
       cli(['--target', 'http//nope', '--scenario', 'flash-crowd'], { ADMIN_TOKEN }),
       cli(['--scenario', 'flash-crowd'], { ADMIN_TOKEN }),
+      cli(['--target', target, '--scenario', 'flash-crowd', '--workers', '-1'], { ADMIN_TOKEN }),
     ]);
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr.split('\n')[0]).toMatch(/^error: /);
       expect(run.stderr).toContain('usage: npm run loadtest');
     }
+    expect(requests).toEqual([]);
+  });
+
+  it('refuses a remote target unless --allow-remote, saying where the load would have gone, and sends nothing', async () => {
+    // An IPv4-mapped IPv6 literal is not on the loopback list, yet routes to the listening server
+    // above: had the tool sent anything, `requests` would show it.
+    const mapped = target.replace('127.0.0.1', '[::ffff:127.0.0.1]');
+    const run = await cli(['--target', mapped, '--scenario', 'flash-crowd'], { ADMIN_TOKEN });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      `error: refusing non-loopback target: the load would go to ${new URL(mapped).origin} (host [::ffff:7f00:1], not 127.0.0.0/8, localhost or [::1]); pass --allow-remote to send it there`,
+    );
+    expect(requests).toEqual([]);
+  });
+
+  it('loadtest:artillery keeps the same rules: exit 2 and no request on bad input or a remote target', async () => {
+    const runs = await Promise.all([
+      cli(['--target', target, '--visitors', 'lots'], { ADMIN_TOKEN }, 'loadtest/artillery/cli.ts'),
+      cli(['--target', target, '--platform', 'k8s'], { ADMIN_TOKEN }, 'loadtest/artillery/cli.ts'),
+      cli(['--target', target], {}, 'loadtest/artillery/cli.ts'),
+      cli(['--target', 'https://drop.example.com'], { ADMIN_TOKEN }, 'loadtest/artillery/cli.ts'),
+      cli(['--target', target.replace('127.0.0.1', '[::ffff:127.0.0.1]')], { ADMIN_TOKEN }, 'loadtest/artillery/cli.ts'),
+    ]);
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('usage: npm run loadtest:artillery');
+    }
+    expect(runs[3]?.stderr).toContain('the load would go to https://drop.example.com');
     expect(requests).toEqual([]);
   });
 
@@ -122,6 +173,8 @@ describe('loadtest against a target that misbehaves', () => {
         return json(201, { ...event, status: 'open', admission: { ...event.admission, queueAll: event.queueAll }, items: event.items.map((item) => ({ ...item, remaining: item.capacity })) });
       }
       if (url.endsWith('/stats')) return json(200, { status: 'open', tailSeq: 0, servingSeq: 0, waiting: 0, active: 0, admitted: 0, booked: 0, remaining: 5, items: [] });
+      // The waiting-room page loads the event before the visitor joins.
+      if (req.method === 'GET' && url.startsWith('/api/events/')) return json(200, { id: 'e', guestsAllowed: true, items: [{ id: 'slot-1', remaining: 5 }] });
       if (url.endsWith('/bookings') && req.method === 'GET') return json(200, { bookings: [] });
       if (req.method === 'PATCH') return json(200, {});
       if (url === '/api/auth/guest') return json(201, { idToken: 'id', userId: `guest-${Math.random()}` });
@@ -141,7 +194,7 @@ describe('loadtest against a target that misbehaves', () => {
 
   it('still writes its report, marks the server errors with samples, and exits 1', async () => {
     const out = await mkdtemp(join(tmpdir(), 'banjjak-lt-bad-'));
-    const run = await cli(['--target', target, '--scenario', 'flash-crowd', '--visitors', '10', '--seats', '5', '--duration', '10', '--out', out], { ADMIN_TOKEN });
+    const run = await cli(['--target', target, '--scenario', 'flash-crowd', '--visitors', '10', '--seats', '5', '--duration', '10', '--workers', '2', '--out', out], { ADMIN_TOKEN });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('INVARIANT FAILED');
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { errorsByCode: Record<string, number>; invariants: { name: string; ok: boolean; detail: string }[]; samples: { response: string }[] };
@@ -230,6 +283,9 @@ describe('flash crowd against a local stack', () => {
       durationSeconds: 90,
       ratePerMinute: 3000,
       concurrency: 128,
+      workers: 2,
+      burstSeconds: 2,
+      rps: 1000,
       maxRequests: 200_000,
       outDir,
       adminToken: ADMIN_TOKEN,
@@ -241,10 +297,17 @@ describe('flash crowd against a local stack', () => {
     );
     expect(report.final?.booked).toBe(200);
     expect(report.visitors.booked).toBe(200);
-    expect(report.endpoints['queue.join']?.requests).toBe(2000);
+    expect(report.config.workers).toBe(2);
+    // The web app's journey: one token-less join per visitor; only a join refused at arrival (sold
+    // out) is followed by a guest identity and the waiting room's own join with it.
+    const guests = report.endpoints['auth.guest']?.requests ?? 0;
+    expect(report.endpoints['queue.join']?.requests).toBe(2000 + guests);
+    expect(report.endpoints['queue.state']).toBeUndefined();
+    expect(report.endpoints['queue.status']?.requests).toBeGreaterThan(0);
     await access(files.html);
     const written = JSON.parse(await readFile(files.json, 'utf8')) as typeof report;
-    expect(written.endpoints['queue.state']).toMatchObject({ requests: expect.any(Number), p50: expect.any(Number), p99: expect.any(Number), errors: expect.any(Number) });
+    expect(written.endpoints['queue.status']).toMatchObject({ requests: expect.any(Number), p50: expect.any(Number), p99: expect.any(Number), samples: expect.any(Number), errors: expect.any(Number) });
+    expect(written.endpoints['queue.status']?.samples).toBeGreaterThanOrEqual(written.endpoints['queue.status']?.requests ?? Infinity);
     const html = await readFile(files.html, 'utf8');
     expect(html).toContain('<svg');
     // Self-contained: no script, no stylesheet or image fetched from anywhere.

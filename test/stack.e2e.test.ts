@@ -81,10 +81,20 @@ describe('the whole stack, for real: dynalite + origin + edge over HTTP', () => 
     expect(mine.body.bookings.map((booking: { id: string }) => booking.id)).toContain(bookingId);
   });
 
+  it('lets a visitor with no identity arrive as a guest and take a place in one request', async () => {
+    const joined = await http('POST', '/api/queue/seongsu-popup/join');
+    expect(joined.status).toBe(201);
+    expect(joined.body).toMatchObject({ seq: expect.any(Number), status: expect.any(String), refreshAfterMs: expect.any(Number), identity: { kind: 'guest' } });
+    const status = await http('GET', '/api/queue/seongsu-popup/status', { token: joined.body.queueToken });
+    expect(status.body.seq).toBe(joined.body.seq);
+    expect((await http('GET', '/api/me/bookings', { token: joined.body.identity.idToken })).status).toBe(200);
+  });
+
   it('answers bad input with 4xx problem+json and no 500', async () => {
     const cases = [
       await http('GET', '/api/events/no-such-event'),
-      await http('POST', '/api/queue/seongsu-popup/join'),
+      // Without a token a join is a new guest's arrival (201 where guests may come): not bad input.
+      await http('POST', '/api/queue/no-such-event/join'),
       await http('POST', '/api/queue/seongsu-popup/join', { token: 'forged.token.value' }),
       await http('POST', '/api/auth/login', { raw: '{"username":' }),
       await http('POST', '/api/auth/login', { body: { username: 'user1' } }),
@@ -93,7 +103,7 @@ describe('the whole stack, for real: dynalite + origin + edge over HTTP', () => 
     ];
     expect(cases.map((result) => [result.status, result.body.code])).toEqual([
       [404, 'event_not_found'],
-      [401, 'unauthorized'],
+      [404, 'event_not_found'],
       [401, 'invalid_token'],
       [400, 'invalid_json'],
       [400, 'validation_failed'],

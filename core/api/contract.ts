@@ -14,6 +14,8 @@ export interface Operation {
   summary: string;
   tag: string;
   auth?: Auth;
+  /** The operation also answers without a token (the token changes what it does). */
+  authOptional?: boolean;
   idempotencyKey?: boolean;
   body?: ZodType;
   /** Query parameters, as the object schema the route validates them with. */
@@ -30,7 +32,7 @@ export const contract: Operation[] = [
   { method: 'get', path: '/api/channels/:channelId', summary: 'One live channel', tag: 'catalog', responses: { 200: ['the channel', channelViewSchema], 404: ['channel_not_found'] } },
   { method: 'post', path: '/api/auth/guest', summary: 'An anonymous identity (rate-limited per IP)', tag: 'identity', responses: { 201: ['id token', identityResponseSchema], 429: ['rate_limited'] } },
   { method: 'post', path: '/api/auth/login', summary: 'Log a member in', tag: 'identity', body: loginSchema, responses: { 200: ['id token', identityResponseSchema], 400: ['invalid_json, validation_failed'], 401: ['invalid_credentials'] } },
-  { method: 'post', path: '/api/queue/:eventId/join', summary: 'Take a place in line (a rejoin returns the same place)', tag: 'queue', auth: 'id', responses: { 201: ['new place', joinResponseSchema], 200: ['same place again', joinResponseSchema], 401: ['unauthorized, invalid_token'], 403: ['members_only, wrong_token_type'], 404: ['event_not_found'], 409: ['not_started, event_closed, sold_out'], 429: ['rate_limited'] } },
+  { method: 'post', path: '/api/queue/:eventId/join', summary: 'Take a place in line (a rejoin returns the same place); without a token, as a new guest where guests are allowed', tag: 'queue', auth: 'id', authOptional: true, responses: { 201: ['new place (without a token: with the new guest `identity`); the first screen of the waiting room', joinResponseSchema], 200: ['same place again', joinResponseSchema], 401: ['unauthorized, invalid_token (a token was sent and refused)'], 403: ['members_only, wrong_token_type'], 404: ['event_not_found'], 409: ['not_started, event_closed, sold_out'], 429: ['rate_limited (guest and join limits for a join without a token)'] } },
   { method: 'get', path: '/api/queue/:eventId/state', summary: "The event's shared queue state", tag: 'queue', responses: { 200: ['cached ≤ 1 s', queueStateSchema], 404: ['event_not_found'] } },
   { method: 'get', path: '/api/queue/:eventId/status', summary: 'Your position and ETA, computed at the edge', tag: 'queue', auth: 'queue', responses: { 200: ['your status', visitorStatusResponseSchema], 401: ['unauthorized, invalid_token'], 403: ['wrong_event, wrong_token_type'], 503: ['origin_unavailable'] } },
   { method: 'post', path: '/api/queue/:eventId/admit', summary: 'Trade your turn for an access token', tag: 'queue', auth: 'queue', responses: { 200: ['access token', admitResponseSchema], 401: ['invalid_token'], 403: ['wrong_event, wrong_token_type'], 409: ['not_ready, at_capacity, event_closed, sold_out'] } },

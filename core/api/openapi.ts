@@ -30,7 +30,8 @@ function operation(op: Operation) {
     tags: [op.tag],
     operationId: `${op.method}${op.path.replace(/[/:{}-]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
     ...(params.length > 0 && { parameters: params }),
-    ...(op.auth && { security: [{ [security[op.auth]]: [] }] }),
+    // `{}` is OpenAPI's "or no credentials at all".
+    ...(op.auth && { security: [{ [security[op.auth]]: [] }, ...(op.authOptional ? [{}] : [])] }),
     ...(op.body && { requestBody: { required: true, content: { 'application/json': { schema: json(op.body, 'input') } } } }),
     responses,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityResponseSchema } from './auth.js';
 import { eventStatusSchema } from './event.js';
 import { isoDateTime } from './ids.js';
 
@@ -19,10 +20,19 @@ export const queueStateSchema = z.object({
 });
 export type QueueState = z.infer<typeof queueStateSchema>;
 
+/**
+ * A place in line and the waiting room's first screen (the same figures `/status` would give), so
+ * a client polls only after `refreshAfterMs`. `identity` is set when a join without a token minted
+ * the guest it placed (docs/decisions/0010-one-request-join.md).
+ */
 export const joinResponseSchema = z.object({
   queueToken: z.string(),
   seq: z.int().nullable(),
   status: visitorStatusSchema,
+  position: z.int().nullable(),
+  etaSeconds: z.int().nullable(),
+  refreshAfterMs: z.int(),
+  identity: identityResponseSchema.optional(),
 });
 export type JoinResponse = z.infer<typeof joinResponseSchema>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventStatuses, type EventStatus } from '../api/event.js';
 import type { QueueState } from '../api/queue.js';
-import { canTransition, eventStatus, eventTransitions, sellsPlaces, type LifecycleFacts } from './event-lifecycle.js';
+import { canTransition, eventStatus, eventTransitions, firmPlacesLeft, sellsPlaces, type LifecycleFacts } from './event-lifecycle.js';
 import { visitorStatus } from './visitor-status.js';
 
 const startsAt = Date.parse('2026-12-05T01:00:00Z');
@@ -112,5 +112,18 @@ describe('visitor statuses derived from the event status', () => {
   it('answers the draw as transient: poll again within a second, no rejoin yet', () => {
     const answer = visitorStatus(null, state('drawing'), startsAt);
     expect(answer).toEqual({ status: 'drawing', seq: null, position: null, etaSeconds: null, refreshAfterMs: 1_000 });
+  });
+});
+
+describe('firmPlacesLeft', () => {
+  it.each([
+    [{ capacity: 10, booked: 3, provisional: 0 }, 7],
+    [{ capacity: 10, booked: 10, provisional: 0 }, 0],
+    // Two of the ten booked are still provisional: they may fall through, so not sold out yet.
+    [{ capacity: 10, booked: 10, provisional: 2 }, 2],
+    [{ capacity: 10, booked: 12, provisional: 0 }, 0],
+  ])('%o leaves %i places not firmly taken', (places, left) => {
+    expect(firmPlacesLeft(places)).toBe(left);
+    expect(eventStatus({ ...base, remaining: firmPlacesLeft(places) }, startsAt + 1) === 'soldout').toBe(left === 0);
   });
 });

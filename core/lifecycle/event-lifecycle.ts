@@ -17,6 +17,16 @@ export interface LifecycleFacts {
   remaining: number;
 }
 
+/** An item's places as the inventory counts them; provisional bookings may still be released. */
+export interface ItemPlaces {
+  capacity: number;
+  booked: number;
+  provisional: number;
+}
+
+/** Places of an item not firmly taken: a provisional booking may still fall through. */
+export const firmPlacesLeft = (item: ItemPlaces): number => Math.max(0, item.capacity - item.booked + item.provisional);
+
 /**
  * The one place an event's status is computed (docs/decisions/0008-event-lifecycle.md):
  *

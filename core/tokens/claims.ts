@@ -12,6 +12,10 @@ export type TokenKind = keyof typeof tokenTypes;
 export const TOKEN_ALGORITHM = 'ES256';
 /** Longer than any JWT we sign; anything bigger is rejected before parsing. */
 export const MAX_TOKEN_LENGTH = 2048;
+/** Three base64url segments: a compact JWS (RFC 7515 §7.1), checked before anything is decoded. */
+export const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** Seconds of clock skew tolerated between signer and verifier, on `exp` and `nbf`. */
+export const CLOCK_TOLERANCE_SECONDS = 5;
 
 export interface IdClaims {
   sub: string;

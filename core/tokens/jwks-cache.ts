@@ -16,6 +16,8 @@ export interface JwksCache {
   getKey: JWTVerifyGetKey;
   /** Number of times the key set was loaded (for tests and metrics). */
   loads(): number;
+  /** Changes whenever a reload brings a different set of keys, so what the old set verified can be forgotten. */
+  version(): number;
 }
 
 /**
@@ -30,11 +32,16 @@ export function createJwksCache(options: JwksCacheOptions): JwksCache {
   let loadedAt = -Infinity;
   let inflight: Promise<void> | undefined;
   let loadCount = 0;
+  let version = 0;
+  let loadedKeys = '';
 
   const reload = (): Promise<void> => {
     inflight ??= options
       .load()
       .then((set) => {
+        const loaded = set.keys.map((key) => `${key.kid}:${key.x}:${key.y}`).join(',');
+        if (keys !== undefined && loaded !== loadedKeys) version += 1;
+        loadedKeys = loaded;
         keys = set;
         local = createLocalJWKSet(set);
         loadCount += 1;
@@ -64,5 +71,5 @@ export function createJwksCache(options: JwksCacheOptions): JwksCache {
     return local(header, token);
   };
 
-  return { getKey, loads: () => loadCount };
+  return { getKey, loads: () => loadCount, version: () => version };
 }

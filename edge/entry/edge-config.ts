@@ -8,6 +8,7 @@ const settingsShape = {
   rateLimits: z.boolean().default(true),
   guestPerMinute: z.int().min(1).default(defaultEdgeSettings.guestPerMinute),
   joinPerMinute: z.int().min(1).default(defaultEdgeSettings.joinPerMinute),
+  joinPerIdentityPerMinute: z.int().min(1).default(defaultEdgeSettings.joinPerIdentityPerMinute),
   maxBodyBytes: z.int().min(1024).default(defaultEdgeSettings.maxBodyBytes),
 };
 
@@ -35,6 +36,6 @@ export type LambdaEdgeConfig = z.infer<typeof lambdaEdgeConfigSchema>;
 export type LambdaEdgeConfigInput = z.input<typeof lambdaEdgeConfigSchema>;
 
 export function toEdgeSettings(config: EdgeConfig | LambdaEdgeConfig): EdgeSettings {
-  const { issuer, audience, rateLimits, guestPerMinute, joinPerMinute, maxBodyBytes } = config;
-  return { issuer, audience, rateLimits, guestPerMinute, joinPerMinute, maxBodyBytes };
+  const { issuer, audience, rateLimits, guestPerMinute, joinPerMinute, joinPerIdentityPerMinute, maxBodyBytes } = config;
+  return { issuer, audience, rateLimits, guestPerMinute, joinPerMinute, joinPerIdentityPerMinute, maxBodyBytes };
 }

@@ -2,35 +2,48 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { AppError, type Clock } from '../../core/index.js';
 
-export interface RateLimitOptions {
+export interface RateLimiterOptions {
   clock: Clock;
   perMinute: number;
-  key: (c: Context) => string | undefined;
   enabled: boolean;
 }
 
+export interface RateLimiter {
+  /** Counts one request for `key`; throws `rate_limited` (with Retry-After) past the limit. */
+  take(key: string | undefined): void;
+}
+
 /**
- * Fixed one-minute windows per key (the client IP), per edge instance. Coarse by design: it stops
- * one address from minting identities or places in bulk; WAF rate rules do the same when deployed.
+ * Fixed one-minute windows per key (a client IP, an identity), per edge instance. Coarse by
+ * design: it stops one address from minting identities or places in bulk; WAF rate rules do the
+ * same when deployed. One limiter is shared by every route that spends from it.
  */
-export function rateLimit(options: RateLimitOptions) {
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const windows = new Map<string, { start: number; count: number }>();
+  return {
+    take(key) {
+      if (!options.enabled) return;
+      const now = options.clock.now();
+      const start = now - (now % 60_000);
+      let window = windows.get(key ?? 'unknown');
+      if (!window || window.start !== start) {
+        if (windows.size > 100_000) windows.clear();
+        window = { start, count: 0 };
+        windows.set(key ?? 'unknown', window);
+      }
+      window.count += 1;
+      if (window.count > options.perMinute) {
+        const retryAfter = Math.ceil((start + 60_000 - now) / 1000);
+        throw new AppError('rate_limited', { headers: { 'retry-after': String(retryAfter) } });
+      }
+    },
+  };
+}
+
+/** Spends one request of `limiter` per call, keyed by `key` (usually the client IP). */
+export function rateLimit(limiter: RateLimiter, key: (c: Context) => string | undefined) {
   return createMiddleware(async (c, next) => {
-    if (!options.enabled) return next();
-    const key = options.key(c) ?? 'unknown';
-    const now = options.clock.now();
-    const start = now - (now % 60_000);
-    let window = windows.get(key);
-    if (!window || window.start !== start) {
-      if (windows.size > 100_000) windows.clear();
-      window = { start, count: 0 };
-      windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count > options.perMinute) {
-      const retryAfter = Math.ceil((start + 60_000 - now) / 1000);
-      throw new AppError('rate_limited', { headers: { 'retry-after': String(retryAfter) } });
-    }
-    return next();
+    limiter.take(key(c));
+    await next();
   });
 }

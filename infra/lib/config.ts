@@ -53,6 +53,8 @@ export const stageConfigSchema = z
       .object({
         guestPerMinute: z.int().min(1).max(10_000).default(30),
         joinPerMinute: z.int().min(1).max(10_000).default(60),
+        /** Joins per minute per verified identity, beside the per-IP limit. */
+        joinPerIdentityPerMinute: z.int().min(1).max(1_000).default(10),
         maxBodyBytes: z.int().min(1_024).max(1_048_576).default(16_384),
       })
       .prefault({}),
@@ -93,10 +95,13 @@ export const stageConfigSchema = z
       })
       .prefault({}),
   })
+  .refine((config) => !config.replicaRegion || config.replicaRegion !== config.region, {
+    path: ['replicaRegion'],
+    message: 'must differ from region (the home region)',
+    // Checked even when other fields fail, so it is listed with their problems.
+    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'region' || issue.path?.[0] === 'replicaRegion'),
+  })
   .superRefine((config, ctx) => {
-    if (config.replicaRegion && config.replicaRegion === config.region) {
-      ctx.addIssue({ code: 'custom', path: ['replicaRegion'], message: 'must differ from region (the home region)' });
-    }
     if (config.redis.kind === 'elasticache') {
       const zones = config.redis.availabilityZones;
       const check = (list: string[] | undefined, regionName: string | undefined, key: 'home' | 'replica') => {

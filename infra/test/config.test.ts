@@ -31,9 +31,9 @@ describe('the stage config', () => {
         expect.stringMatching(/^edgeRegion: .*us-east-1/),
         expect.stringMatching(/^waf\.guestPer5Min: /),
         expect.stringMatching(/^waf\.joinPer5Min: /),
+        'replicaRegion: must differ from region (the home region)',
       ]),
     );
-    // The cross-field rules run once the fields parse; the replica rule then speaks too.
     expect(problemsOf({ ...valid(), replicaRegion: 'ap-northeast-2' })).toEqual(['replicaRegion: must differ from region (the home region)']);
   });
 

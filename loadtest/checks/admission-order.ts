@@ -1,4 +1,4 @@
-import type { AdmitAsk, VisitorRecord } from '../journal/visitor-journal.js';
+import type { AdmitAsk, VisitorRecord } from '../journey/index.js';
 
 export interface Inversion {
   /** The visitor who asked in time and was turned away... */

@@ -1,14 +1,14 @@
 import type { EventStats, EventView } from '../../core/index.js';
 import type { Sample } from '../client/load-client.js';
 import type { EndpointSummary } from '../metrics/endpoint-metrics.js';
-import type { Journal } from '../journal/visitor-journal.js';
 import { describeAdmissionOrder, findAdmissionInversions } from './admission-order.js';
+import type { ClientView } from './client-view.js';
 import type { Invariant } from './invariant.js';
 import { checkCapacity, checkEvery201InLedger, checkPerUserLimit, checkSoldOutTruthful, checkStatsMatchLedger, type LedgerRead } from './ledger-checks.js';
 
 export interface CheckInput {
   event: EventView;
-  journal: Journal;
+  client: ClientView;
   /** Operator stats read after the run. */
   stats: EventStats | undefined;
   ledger: LedgerRead;
@@ -19,17 +19,12 @@ export interface CheckInput {
 }
 
 /** The same Idempotency-Key never books twice: a replay answers 200 with the first booking. */
-function checkReplays(journal: Journal): Invariant | undefined {
-  if (journal.replays.length === 0) return undefined;
-  const wrong = journal.replays.filter((replay) => replay.status !== 200 || replay.bookingId !== replay.firstBookingId);
-  const first = wrong[0];
+function checkReplays({ replays }: ClientView): Invariant | undefined {
+  if (replays.total === 0) return undefined;
   return {
     name: 'a replayed Idempotency-Key returns the same booking',
-    ok: wrong.length === 0,
-    detail:
-      first === undefined
-        ? `${journal.replays.length} replays, all 200 with the original booking`
-        : `${wrong.length} of ${journal.replays.length} replays wrong; e.g. key ${first.idempotencyKey}: HTTP ${first.status}, booking ${first.bookingId ?? 'none'} instead of ${first.firstBookingId}`,
+    ok: replays.wrong === 0,
+    detail: replays.wrong === 0 ? `${replays.total} replays, all 200 with the original booking` : `${replays.wrong} of ${replays.total} replays wrong${replays.example ? `; e.g. ${replays.example}` : ''}`,
   };
 }
 
@@ -52,21 +47,21 @@ function checkUnexpected(endpoints: Record<string, EndpointSummary>, samples: Sa
 }
 
 export function checkInvariants(input: CheckInput): Invariant[] {
-  const { event, journal, stats, ledger } = input;
-  const order = findAdmissionInversions(journal.visitors);
+  const { event, client, stats, ledger } = input;
+  const order = client.visitors && findAdmissionInversions(client.visitors);
   const checks: (Invariant | undefined)[] = [
-    checkCapacity(event, stats, ledger, journal),
-    checkPerUserLimit(event, ledger, journal),
-    checkEvery201InLedger(ledger, journal),
-    { name: 'admission follows seq order', ok: order.largest === undefined, detail: describeAdmissionOrder(order) },
-    checkReplays(journal),
-    checkSoldOutTruthful(event, stats, journal),
+    checkCapacity(event, stats, ledger, client),
+    checkPerUserLimit(event, ledger, client),
+    checkEvery201InLedger(ledger, client),
+    order && { name: 'admission follows seq order', ok: order.largest === undefined, detail: describeAdmissionOrder(order) },
+    checkReplays(client),
+    checkSoldOutTruthful(event, stats, client),
     checkStatsMatchLedger(stats, ledger),
     checkUnexpected(input.endpoints, input.samples),
     ...input.extra,
-    journal.crashes.length === 0
+    client.crashes.count === 0
       ? undefined
-      : { name: 'the load tester ran without internal errors', ok: false, detail: `${journal.crashes.length} visitors crashed; first: ${journal.crashes[0]?.split('\n').slice(0, 3).join(' ')}` },
+      : { name: 'the load tester ran without internal errors', ok: false, detail: `${client.crashes.count} visitors crashed${client.crashes.first ? `; first: ${client.crashes.first.split('\n').slice(0, 3).join(' ')}` : ''}` },
   ];
   return checks.filter((check): check is Invariant => check !== undefined);
 }

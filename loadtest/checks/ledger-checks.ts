@@ -1,5 +1,6 @@
 import type { Booking, EventStats, EventView } from '../../core/index.js';
-import type { Journal } from '../journal/visitor-journal.js';
+import { bookingDigest } from './booking-digest.js';
+import type { ClientView } from './client-view.js';
 import type { Invariant } from './invariant.js';
 
 /** The ledger as the operator API returned it, or why it could not be read. */
@@ -18,9 +19,10 @@ const list = (parts: string[], max = 6) => (parts.length <= max ? parts.join(', 
 const unreadable = (ledger: LedgerRead) =>
   ledger.kind === 'missing' ? `skipped: endpoint missing (${LEDGER_ENDPOINT} answered 404)` : ledger.kind === 'error' ? `ledger not readable: ${ledger.message}` : '';
 
-/** Bookings the clients were told about, once each (a replay's 200 repeats its 201). */
-export function seenBookings(journal: Journal) {
-  return [...new Map(journal.bookings.map((booking) => [booking.bookingId, booking])).values()];
+/** Places per item the clients were told they booked. */
+function clientPerItem(client: ClientView): Map<string, number> {
+  if (client.bookings.kind === 'digest') return new Map(Object.entries(client.bookings.perItem));
+  return sumBy(client.bookings.list.map((booking) => ({ key: booking.itemId, quantity: booking.quantity })));
 }
 
 export function confirmed(ledger: LedgerRead): Booking[] | undefined {
@@ -28,10 +30,10 @@ export function confirmed(ledger: LedgerRead): Booking[] | undefined {
 }
 
 /** Invariant 1: confirmed quantity per item ≤ capacity, by the ledger, the stats and the clients. */
-export function checkCapacity(event: EventView, stats: EventStats | undefined, ledger: LedgerRead, journal: Journal): Invariant {
+export function checkCapacity(event: EventView, stats: EventStats | undefined, ledger: LedgerRead, client: ClientView): Invariant {
   const records = confirmed(ledger);
   const fromLedger = records && sumBy(records.map((booking) => ({ key: booking.itemId, quantity: booking.quantity })));
-  const fromClients = sumBy(seenBookings(journal).map((booking) => ({ key: booking.itemId, quantity: booking.quantity })));
+  const fromClients = clientPerItem(client);
   const parts: string[] = [];
   const over: string[] = [];
   for (const item of event.items) {
@@ -51,26 +53,31 @@ export function checkCapacity(event: EventView, stats: EventStats | undefined, l
 }
 
 /** Invariant 3: at most perUserLimit per identity per item. */
-export function checkPerUserLimit(event: EventView, ledger: LedgerRead, journal: Journal): Invariant {
+export function checkPerUserLimit(event: EventView, ledger: LedgerRead, client: ClientView): Invariant {
+  const name = 'at most perUserLimit per identity';
   const limits = new Map(event.items.map((item) => [item.id, item.perUserLimit]));
   const rows = (bookings: { userId: string; itemId: string; quantity: number }[]) =>
     sumBy(bookings.map((booking) => ({ key: `${booking.userId} ${booking.itemId}`, quantity: booking.quantity })));
-  const held = rows(confirmed(ledger) ?? seenBookings(journal));
+  const bookings = confirmed(ledger) ?? (client.bookings.kind === 'each' ? client.bookings.list : undefined);
+  if (!bookings) return { name, ok: false, detail: `${unreadable(ledger)}; the clients' counters do not say who booked` };
+  const held = rows(bookings);
   const over = [...held].filter(([key, quantity]) => quantity > (limits.get(key.split(' ')[1] ?? '') ?? 1)).map(([key, quantity]) => `${key} holds ${quantity}`);
   const max = Math.max(0, ...held.values());
   const source = ledger.kind === 'ok' ? 'ledger' : `client-seen 201s (${unreadable(ledger)})`;
   return {
-    name: 'at most perUserLimit per identity',
+    name,
     ok: over.length === 0,
     detail: over.length > 0 ? `OVER THE LIMIT ${list(over)}` : `${held.size} identity/item pairs hold bookings, at most ${max} each (${source})`,
   };
 }
 
 /** Invariant 2: every booking a client was told about is a confirmed ledger record with the same contents. */
-export function checkEvery201InLedger(ledger: LedgerRead, journal: Journal): Invariant {
-  const seen = seenBookings(journal);
+export function checkEvery201InLedger(ledger: LedgerRead, client: ClientView): Invariant {
   const name = 'every 201 seen by a client is in the ledger';
-  if (ledger.kind !== 'ok') return { name, ok: false, detail: `${unreadable(ledger)}; ${seen.length} client-seen bookings unverified` };
+  const seenCount = client.bookings.kind === 'each' ? client.bookings.list.length : client.bookings.count;
+  if (ledger.kind !== 'ok') return { name, ok: false, detail: `${unreadable(ledger)}; ${seenCount} client-seen bookings unverified` };
+  if (client.bookings.kind === 'digest') return checkDigest(ledger.bookings, client.bookings);
+  const seen = client.bookings.list;
   const byId = new Map(ledger.bookings.map((booking) => [booking.id, booking]));
   const problems: string[] = [];
   for (const booking of seen) {
@@ -86,6 +93,25 @@ export function checkEvery201InLedger(ledger: LedgerRead, journal: Journal): Inv
   };
 }
 
+/**
+ * Counters only (Artillery): the clients' count and digest of the bookings they were told about
+ * must be the ledger's confirmed records exactly. An answer lost in transit makes them differ,
+ * and also fails "no server errors or unexpected answers" (a timeout or network error).
+ */
+function checkDigest(bookings: readonly Booking[], seen: { count: number; digest: number }): Invariant {
+  const name = 'every 201 seen by a client is in the ledger';
+  const records = bookings.filter((booking) => booking.status === 'confirmed');
+  const digest = records.reduce((sum, booking) => sum + bookingDigest(booking), 0);
+  const ok = records.length === seen.count && digest === seen.digest;
+  return {
+    name,
+    ok,
+    detail: ok
+      ? `${seen.count} client-seen bookings, the ledger's ${records.length} confirmed records exactly (count and digest of id, item, user, quantity)`
+      : `clients were told of ${seen.count} bookings (digest ${seen.digest}), the ledger confirms ${records.length} (digest ${digest})`,
+  };
+}
+
 /** The operator stats' counters and the ledger's records tell the same story. */
 export function checkStatsMatchLedger(stats: EventStats | undefined, ledger: LedgerRead): Invariant | undefined {
   const records = confirmed(ledger);
@@ -96,9 +122,9 @@ export function checkStatsMatchLedger(stats: EventStats | undefined, ledger: Led
 }
 
 /** A `sold_out` (or a public "0 left") turned people away: at the end, that inventory must really be gone. */
-export function checkSoldOutTruthful(event: EventView, stats: EventStats | undefined, journal: Journal): Invariant {
+export function checkSoldOutTruthful(event: EventView, stats: EventStats | undefined, client: ClientView): Invariant {
   const name = 'sold_out only when the inventory is gone';
-  const claims = [...journal.soldOutSeen];
+  const claims = [...client.soldOutSeen];
   if (claims.length === 0) return { name, ok: true, detail: 'no sold_out answer seen' };
   if (!stats) return { name, ok: false, detail: 'final stats not readable' };
   const left = (id: string) => (id === 'event' ? stats.remaining : (stats.items.find((item) => item.id === id)?.remaining ?? 0));

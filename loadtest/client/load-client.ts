@@ -1,9 +1,8 @@
-import { performance } from 'node:perf_hooks';
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import type { ZodType } from 'zod';
 import type { ErrorCode } from '../../core/index.js';
-import type { AnswerKind, EndpointMetrics } from '../metrics/endpoint-metrics.js';
-import { linkedAbort } from './linked-abort.js';
+import type { AnswerKind, MetricsSink } from '../metrics/endpoint-metrics.js';
+import { createSignalLinker } from './linked-abort.js';
 
 export interface RequestSpec {
   /** Name in the report, e.g. `queue.state`. */
@@ -22,6 +21,14 @@ export interface RequestSpec {
   signal?: AbortSignal;
   /** What a 2xx body must look like (see response-shapes.ts). */
   shape?: ZodType;
+  /**
+   * When the visitor meant to send it (run clock, ms): latency is measured from here, so time the
+   * generator lost (a late timer, a busy thread, a full socket pool) counts against the answer
+   * instead of vanishing (coordinated omission). Defaults to the moment `request` is called.
+   */
+  intendedAt?: number;
+  /** The wait this request's loop keeps between sends (a poll's `refreshAfterMs`): see endpoint-metrics.ts. */
+  expectedIntervalMs?: number;
 }
 
 export interface LoadResponse {
@@ -57,11 +64,13 @@ export interface LoadClientOptions {
   target: string;
   connections: number;
   maxRequests: number;
-  metrics: EndpointMetrics;
+  metrics: MetricsSink;
   /** The run's hard wall-time cap: aborts every request in flight. */
   signal: AbortSignal;
-  /** Seconds since the run started, for samples. */
-  elapsed: () => number;
+  /** Milliseconds since the run started (the journal's clock). */
+  now: () => number;
+  /** Sockets shared with other clients (Artillery: one pool per worker thread, one client per visitor). */
+  pool?: Dispatcher;
 }
 
 export type LoadClient = ReturnType<typeof createLoadClient>;
@@ -75,8 +84,9 @@ function codeOf(status: number, body: unknown): string | undefined {
 }
 
 export function createLoadClient(options: LoadClientOptions) {
-  // Enough sockets for the crowd, and no pipelining: each visitor is its own phone.
-  const pool = new Pool(options.target, { connections: options.connections, pipelining: 1, connectTimeout: 5_000 });
+  const owned = options.pool === undefined;
+  const link = createSignalLinker(options.signal);
+  const pool = options.pool ?? createPool(options.target, options.connections);
   const samples: Sample[] = [];
   const sampledKeys = new Map<string, number>();
   let sent = 0;
@@ -98,15 +108,18 @@ export function createLoadClient(options: LoadClientOptions) {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
     // 30 s, as a phone app would wait: a saturated target is slow, and slow is not yet broken.
-    const abort = linkedAbort(parents, spec.timeoutMs ?? 30_000);
-    const started = performance.now();
+    const signal = link(spec.signal);
+    const timeoutMs = spec.timeoutMs ?? 30_000;
+    let timedOut = false;
+    const started = Math.min(spec.intendedAt ?? Number.POSITIVE_INFINITY, options.now());
     let status = 0;
     let parsed: unknown;
     let text: string;
     let retryAfter: string | undefined;
     let bodyAborted = false;
     try {
-      const response = await pool.request({ path: spec.path, method: spec.method, headers, body, signal: abort.signal });
+      // undici's own timers (no answer, or a stalled body), not one timer per request of ours.
+      const response = await pool.request({ path: spec.path, method: spec.method, headers, body, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
       status = response.statusCode;
       const header = response.headers['retry-after'];
       retryAfter = Array.isArray(header) ? header[0] : header;
@@ -123,21 +136,21 @@ export function createLoadClient(options: LoadClientOptions) {
       // The run ending is not a failure of the target: those requests are simply not counted.
       const stopped = parents.find((parent) => parent.aborted);
       if (stopped) throw stopped.reason;
+      const undiciCode = (error as { code?: unknown }).code;
+      timedOut = undiciCode === 'UND_ERR_HEADERS_TIMEOUT' || undiciCode === 'UND_ERR_BODY_TIMEOUT' || undiciCode === 'UND_ERR_CONNECT_TIMEOUT';
       text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    } finally {
-      abort.dispose();
     }
-    const latencyMs = performance.now() - started;
+    const latencyMs = options.now() - started;
     const success = status >= 200 && status < 300 && !bodyAborted;
     const malformed = success && spec.shape !== undefined && !spec.shape.safeParse(parsed).success;
-    const failure = status === 0 || bodyAborted ? (abort.timedOut() ? 'timeout' : bodyAborted ? 'body_aborted' : 'network_error') : undefined;
+    const failure = status === 0 || bodyAborted ? (timedOut ? 'timeout' : bodyAborted ? 'body_aborted' : 'network_error') : undefined;
     const code = failure ?? (malformed ? 'malformed_body' : codeOf(status, parsed));
     const kind: AnswerKind = success && !malformed ? 'ok' : !success && status > 0 && status < 500 && spec.expect?.includes(code as ErrorCode) ? 'expected' : 'unexpected';
     if (spec.record !== false) {
-      options.metrics.record({ endpoint: spec.endpoint, latencyMs, status, code, kind });
+      options.metrics.record({ endpoint: spec.endpoint, latencyMs, status, code, kind, ...(spec.expectedIntervalMs !== undefined && { expectedIntervalMs: spec.expectedIntervalMs }) });
       if (kind === 'unexpected') {
         keep({
-          atSeconds: Math.round(options.elapsed() * 10) / 10,
+          atSeconds: Math.round(options.now() / 100) / 10,
           endpoint: spec.endpoint,
           request: `${spec.method} ${spec.path}${spec.headers?.['idempotency-key'] ? ` (Idempotency-Key: ${spec.headers['idempotency-key']})` : ''}`,
           ...(body !== undefined && { requestBody: body }),
@@ -160,9 +173,15 @@ export function createLoadClient(options: LoadClientOptions) {
 
   return {
     request,
+    now: options.now,
     sent: () => sent,
     samples: () => [...samples],
-    close: () => pool.close(),
-    destroy: () => pool.destroy(),
+    close: async () => (owned ? pool.close() : undefined),
+    destroy: async () => (owned ? pool.destroy() : undefined),
   };
+}
+
+/** Enough sockets for the crowd, and no pipelining: each visitor is its own phone. */
+export function createPool(target: string, connections: number): Pool {
+  return new Pool(target, { connections, pipelining: 1, connectTimeout: 5_000 });
 }

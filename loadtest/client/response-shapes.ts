@@ -1,12 +1,17 @@
 import { z } from 'zod';
 
+const joined = z.object({ queueToken: z.string(), seq: z.number().nullable(), status: z.string(), position: z.number().nullable(), etaSeconds: z.number().nullable(), refreshAfterMs: z.number() });
+const identity = z.object({ idToken: z.string(), userId: z.string() });
+
 /**
  * The least each 2xx body must hold for a visitor to go on. A body that fails is recorded as an
  * unexpected `malformed_body` answer with its text, instead of crashing the visitor that reads it.
  */
 export const shapes = {
-  identity: z.object({ idToken: z.string(), userId: z.string() }),
-  joined: z.object({ queueToken: z.string(), seq: z.number().nullable(), status: z.string() }),
+  identity,
+  joined,
+  /** A join without a token answers with the guest it minted. */
+  guestJoined: joined.extend({ identity }),
   queueState: z.object({ status: z.string(), servingSeq: z.number(), tailSeq: z.number(), admitRatePerMinute: z.number(), startsAt: z.string() }),
   visitorStatus: z.object({ status: z.string(), refreshAfterMs: z.number() }),
   admitted: z.object({ accessToken: z.string() }),

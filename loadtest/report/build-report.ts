@@ -2,7 +2,7 @@ import type { EventStats, EventView } from '../../core/index.js';
 import type { RunOptions } from '../args.js';
 import type { Invariant } from '../checks/invariant.js';
 import type { Sample } from '../client/load-client.js';
-import type { Journal } from '../journal/visitor-journal.js';
+import { outcomesOf, type JournalData } from '../journal/visitor-journal.js';
 import type { EndpointSummary } from '../metrics/endpoint-metrics.js';
 import type { Report, TimelinePoint } from './report.js';
 
@@ -15,12 +15,13 @@ export interface ReportInput {
   durationSeconds: number;
   endpoints: Record<string, EndpointSummary>;
   totals: { requests: number; errors: number; unexpected: number };
-  journal: Journal;
+  journal: JournalData;
   stats: EventStats | undefined;
   invariants: Invariant[];
   samples: Sample[];
   notes: string[];
   timeline: TimelinePoint[];
+  workers: number;
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -45,12 +46,15 @@ export function buildReport(input: ReportInput): Report {
       maxRequests: options.maxRequests,
       durationSeconds: options.durationSeconds,
       budgetSeconds: input.budgetSeconds,
+      workers: input.workers,
+      ...(options.scenario === 'flash-crowd' && { burstSeconds: options.burstSeconds }),
+      ...(options.scenario === 'poll-storm' && { rps: options.rps }),
     },
     ok: input.invariants.every((check) => check.ok),
     totals: { ...input.totals, rps: Math.round((input.totals.requests / Math.max(input.durationSeconds, 0.001)) * 10) / 10 },
     endpoints: input.endpoints,
     errorsByCode: Object.fromEntries(Object.entries(errorsByCode).sort(([, a], [, b]) => b - a)),
-    visitors: { total: journal.visitors.length, ...journal.counts, outcomes: journal.outcomes() },
+    visitors: { total: journal.visitors.length, ...journal.counts, outcomes: outcomesOf(journal.visitors) },
     final: input.stats ?? null,
     invariants: input.invariants,
     samples: input.samples,

@@ -1,7 +1,7 @@
 import type { EventStats } from '../../core/index.js';
 import type { Invariant } from '../checks/invariant.js';
 import type { Sample } from '../client/load-client.js';
-import type { Outcome } from '../journal/visitor-journal.js';
+import type { Outcome } from '../journey/index.js';
 import type { EndpointSummary, IntervalPoint } from '../metrics/endpoint-metrics.js';
 
 /** The queue as the operator stats showed it at one sample. */
@@ -36,7 +36,19 @@ export interface Report {
   finishedAt: string;
   /** Seconds from the first request of the scenario to the end of its last journey. */
   durationSeconds: number;
-  config: { visitors: number; seats: number; ratePerMinute: number; concurrency: number; maxRequests: number; durationSeconds: number; budgetSeconds: number };
+  config: {
+    visitors: number;
+    seats: number;
+    ratePerMinute: number;
+    concurrency: number;
+    maxRequests: number;
+    durationSeconds: number;
+    budgetSeconds: number;
+    /** Worker threads that played the visitors. */
+    workers: number;
+    burstSeconds?: number;
+    rps?: number;
+  };
   ok: boolean;
   totals: { requests: number; rps: number; errors: number; unexpected: number };
   endpoints: Record<string, EndpointSummary>;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeClock, type FakeClock } from '../../core/index.js';
 import type { AdmissionQueue, QueueSettings } from './admission-queue.js';
+import { describeAdmissionOrderContract } from './admission-queue.order.contract.js';
 import { describePeekContract } from './admission-queue.peek.contract.js';
 
 export interface AdmissionQueueSubject {
@@ -41,6 +42,7 @@ export function describeAdmissionQueueContract(name: string, makeSubject: () => 
     };
 
     describePeekContract(() => ({ queue, clock, event, open, seqOf }));
+    describeAdmissionOrderContract(() => ({ queue, clock, event, open, seqOf }));
 
     const joinMany = async (count: number, from = 1) => {
       for (let i = from; i < from + count; i += 1) await seqOf(`u${i}`);
@@ -50,17 +52,30 @@ export function describeAdmissionQueueContract(name: string, makeSubject: () => 
 
     it('gives places in join order, and a rejoin the same place', async () => {
       await open();
-      expect(await join('ana')).toEqual({ kind: 'placed', seq: 1, created: true });
-      expect(await join('bo')).toEqual({ kind: 'placed', seq: 2, created: true });
-      expect(await join('ana')).toEqual({ kind: 'placed', seq: 1, created: false });
-      expect(await join('1234')).toEqual({ kind: 'placed', seq: 3, created: true });
+      expect(await join('ana')).toMatchObject({ kind: 'placed', seq: 1, created: true });
+      expect(await join('bo')).toMatchObject({ kind: 'placed', seq: 2, created: true });
+      expect(await join('ana')).toMatchObject({ kind: 'placed', seq: 1, created: false, tailSeq: 2 });
+      expect(await join('1234')).toMatchObject({ kind: 'placed', seq: 3, created: true, tailSeq: 3 });
       const snapshot = await queue.advance(event, clock.now());
       expect(snapshot).toMatchObject({ exists: true, tailSeq: 3, reservedSeq: null, drawn: true, settings: base });
     });
 
-    it('reports an unknown event as missing, and a join to it as closed', async () => {
+    it('reports an unknown event as missing, to a read and to a join alike', async () => {
       expect((await queue.advance(event, clock.now())).exists).toBe(false);
-      expect(await join('ana')).toEqual({ kind: 'closed' });
+      expect(await join('ana')).toEqual({ kind: 'missing' });
+    });
+
+    it('answers a join with the line as a read would see it right after', async () => {
+      await open();
+      await joinMany(30);
+      clock.advance(1_500);
+      for (const user of ['u7', 'new-1', 'u30', 'new-2']) {
+        const result = await join(user);
+        const seen = await queue.peek(event, clock.now());
+        expect(result).toMatchObject({ kind: 'placed', servingSeq: seen.servingSeq, tailSeq: seen.tailSeq, soldout: false });
+        clock.advance(250);
+      }
+      await expect(seqOf('u7')).resolves.toBe(7);
     });
 
     it('opens places at the rate, banking one second, keeping remainders', async () => {
@@ -184,7 +199,7 @@ export function describeAdmissionQueueContract(name: string, makeSubject: () => 
       await queue.setFlags(event, { soldout: true }, clock.now());
       expect(await join('late')).toEqual({ kind: 'soldout' });
       expect(await admit('u1', 1)).toEqual({ kind: 'soldout' });
-      expect(await join('u1')).toEqual({ kind: 'placed', seq: 1, created: false });
+      expect(await join('u1')).toMatchObject({ kind: 'placed', seq: 1, created: false, soldout: true });
     });
 
     it('never resets places when reconfigured', async () => {
@@ -206,8 +221,8 @@ function describePrequeue(context: () => Context): void {
   it('registers pre-queue joiners without a place, then draws them 1..N exactly once', async () => {
     const { queue, clock, event } = context();
     await queue.configure(event, { ...base, startsAt: T0 + 60_000 });
-    for (const user of ['c', 'a', 'b', 'd']) expect(await queue.join(event, user, clock.now())).toEqual({ kind: 'prequeued', created: true });
-    expect(await queue.join(event, 'a', clock.now())).toEqual({ kind: 'prequeued', created: false });
+    for (const user of ['c', 'a', 'b', 'd']) expect(await queue.join(event, user, clock.now())).toEqual({ kind: 'prequeued', created: true, servingSeq: 0, tailSeq: 0, soldout: false });
+    expect(await queue.join(event, 'a', clock.now())).toMatchObject({ kind: 'prequeued', created: false });
     expect(await queue.prequeueMembers(event)).toEqual(['c', 'a', 'b', 'd']);
     expect(await queue.advance(event, clock.now())).toMatchObject({ prequeued: 4, drawn: false, tailSeq: 0, servingSeq: 0 });
 
@@ -226,7 +241,7 @@ function describePrequeue(context: () => Context): void {
   it('needs no draw when nobody pre-registered', async () => {
     const { queue, clock, event } = context();
     await queue.configure(event, { ...base, startsAt: T0 });
-    expect(await queue.join(event, 'a', clock.now())).toEqual({ kind: 'placed', seq: 1, created: true });
+    expect(await queue.join(event, 'a', clock.now())).toMatchObject({ kind: 'placed', seq: 1, created: true });
     expect(await queue.draw(event, ['x'])).toBe(false);
   });
 }

@@ -4,6 +4,14 @@
  * method takes `now` (ms) from the caller's injected clock, so the lazy, leaderless advance is
  * deterministic under test and identical across origin instances.
  */
+/** The `Retry-After` of an admit turned away at capacity (seconds). */
+export const AT_CAPACITY_RETRY_SECONDS = 2;
+/**
+ * How long a visitor turned away at capacity keeps their claim on the next free session after
+ * each ask (ms): long enough to come back after `Retry-After` with room for a slow network.
+ */
+export const CAPACITY_CLAIM_MS = 10_000;
+
 export interface QueueSettings {
   newUsersPerMinute: number;
   maxActiveUsers: number;
@@ -46,14 +54,23 @@ export interface QueueSnapshot {
   settings: QueueSettings | null;
 }
 
+/** The line as it stands right after a join: enough for the waiting room's first screen. */
+export interface LineAfterJoin {
+  servingSeq: number;
+  tailSeq: number;
+  soldout: boolean;
+}
+
 export type JoinResult =
-  | { kind: 'placed'; seq: number; created: boolean }
-  | { kind: 'prequeued'; created: boolean }
+  | ({ kind: 'placed'; seq: number; created: boolean } & LineAfterJoin)
+  | ({ kind: 'prequeued'; created: boolean } & LineAfterJoin)
   | { kind: 'draw_pending' }
   /** The next seq lies past `reservedSeq`: checkpoint a higher tail, `reserve` it, join again. */
   | { kind: 'reserve_needed'; tailSeq: number }
   | { kind: 'closed' }
-  | { kind: 'soldout' };
+  | { kind: 'soldout' }
+  /** The store does not hold the event's queue (a wipe, or never configured): restore, join again. */
+  | { kind: 'missing' };
 
 export type AdmitResult =
   | { kind: 'admitted'; expiresAt: number; renewed: boolean }
@@ -66,12 +83,19 @@ export interface AdmissionQueue {
   /** Creates or updates an event's settings; never resets places or sessions. */
   configure(eventId: string, settings: QueueSettings): Promise<void>;
   setFlags(eventId: string, flags: QueueFlags, now: number): Promise<void>;
-  /** One place per identity: a rejoin returns the same seq. Advances the queue first. */
+  /**
+   * One place per identity: a rejoin returns the same seq. Advances the queue first; a place
+   * comes with the line after the join, so the caller needs no second read.
+   */
   join(eventId: string, userId: string, now: number): Promise<JoinResult>;
   /** Advances lazily (rate × elapsed, capped by active sessions), then reads. */
   advance(eventId: string, now: number): Promise<QueueSnapshot>;
   /** What `advance` would answer at `now`, writing nothing: the read path's view of the queue. */
   peek(eventId: string, now: number): Promise<QueueSnapshot>;
+  /**
+   * Admits in seq order: a visitor turned away `at_capacity` holds a claim on the next free
+   * session (`CAPACITY_CLAIM_MS` after each ask), so nobody behind them takes it first.
+   */
   admit(eventId: string, userId: string, seq: number, now: number): Promise<AdmitResult>;
   /** A finished booking frees its session before it expires. */
   complete(eventId: string, userId: string): Promise<void>;

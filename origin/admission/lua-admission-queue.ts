@@ -3,7 +3,7 @@ import { runLuaScript, type LuaScript, type RedisEval } from '../redis/lua-scrip
 import { admissionScripts as scripts } from './admission-scripts.js';
 import { decodeReply } from '../redis/decode-reply.js';
 import { admitReplySchema, joinReplySchema, snapshotReplySchema, toSnapshot } from './queue-reply.js';
-import type { AdmissionQueue, AdmitResult, JoinResult, QueueFlags, QueueSnapshot } from './admission-queue.js';
+import { CAPACITY_CLAIM_MS, type AdmissionQueue, type AdmitResult, type JoinResult, type QueueFlags, type QueueSnapshot } from './admission-queue.js';
 
 export interface LuaAdmissionQueueOptions {
   /** Key prefix; every key of an event is `<prefix>:{<eventId>}:<part>`. @default 'bj' */
@@ -25,7 +25,15 @@ export function createLuaAdmissionQueue(client: RedisEval, options: LuaAdmission
   const drawChunk = options.drawChunk ?? 1000;
   const keysOf = (eventId: string) => {
     const base = `${prefix}:{${eventId}}`;
-    return { meta: `${base}:m`, places: `${base}:q`, sessions: `${base}:s`, prequeue: `${base}:p`, staging: `${base}:d:${randomUUID()}` };
+    return {
+      meta: `${base}:m`,
+      places: `${base}:q`,
+      sessions: `${base}:s`,
+      prequeue: `${base}:p`,
+      claims: `${base}:w`,
+      asked: `${base}:wt`,
+      staging: `${base}:d:${randomUUID()}`,
+    };
   };
   const run = async (script: LuaScript, keys: string[], args: (string | number)[]): Promise<Reply> => {
     const reply = await runLuaScript(client, script, keys, args.map(String));
@@ -61,7 +69,7 @@ export function createLuaAdmissionQueue(client: RedisEval, options: LuaAdmission
 
     async admit(eventId, userId, seq, now): Promise<AdmitResult> {
       const k = keysOf(eventId);
-      const reply = await runLuaScript(client, scripts.admit, [k.meta, k.sessions], [userId, String(seq), String(now)]);
+      const reply = await runLuaScript(client, scripts.admit, [k.meta, k.sessions, k.claims, k.asked], [userId, String(seq), String(now), String(CAPACITY_CLAIM_MS)]);
       return decodeReply(scripts.admit.name, reply, admitReplySchema);
     },
 

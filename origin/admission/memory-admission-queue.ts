@@ -1,4 +1,4 @@
-import type { AdmissionQueue, AdmitResult, JoinResult, QueueFlags, QueueSettings, QueueSnapshot } from './admission-queue.js';
+import { CAPACITY_CLAIM_MS, type AdmissionQueue, type AdmitResult, type JoinResult, type QueueFlags, type QueueSettings, type QueueSnapshot } from './admission-queue.js';
 import { nextAdvance } from './advance-math.js';
 
 interface EventQueue {
@@ -16,6 +16,8 @@ interface EventQueue {
   seqByUser: Map<string, number>;
   prequeue: Set<string>;
   sessions: Map<string, number>;
+  /** Visitors turned away at capacity: userId -> their seq and when they last asked. */
+  claims: Map<string, { seq: number; askedAt: number }>;
 }
 
 /** In-process adapter: the embedded default and the reference the Lua scripts mirror. */
@@ -39,6 +41,19 @@ export function createMemoryAdmissionQueue(): AdmissionQueue {
       blocked: queue.paused || queue.closed || queue.soldout || now < queue.settings.startsAt,
       settings: queue.settings,
     });
+
+  /** Drops the claims not renewed in time, then counts those of smaller seqs. */
+  const claimsAhead = (queue: EventQueue, seq: number, now: number): number => {
+    let ahead = 0;
+    for (const [userId, claim] of queue.claims) {
+      if (claim.askedAt <= now - CAPACITY_CLAIM_MS) queue.claims.delete(userId);
+      else if (claim.seq < seq) ahead += 1;
+    }
+    return ahead;
+  };
+
+  /** Counted, not pruned: a read leaves even expired sessions where they are. */
+  const unexpired = (queue: EventQueue, now: number): number => [...queue.sessions.values()].filter((expiresAt) => expiresAt > now).length;
 
   const advance = (queue: EventQueue, now: number): void => {
     const step = computeAdvance(queue, now, activeCount(queue, now));
@@ -84,6 +99,7 @@ export function createMemoryAdmissionQueue(): AdmissionQueue {
         seqByUser: new Map(),
         prequeue: new Set(),
         sessions: new Map(),
+        claims: new Map(),
       });
     },
 
@@ -99,15 +115,19 @@ export function createMemoryAdmissionQueue(): AdmissionQueue {
 
     async join(eventId, userId, now): Promise<JoinResult> {
       const queue = get(eventId);
-      if (!queue) return { kind: 'closed' };
+      if (!queue) return { kind: 'missing' };
+      const line = (servingSeq: number) => ({ servingSeq, tailSeq: queue.tailSeq, soldout: queue.soldout });
       const existing = queue.seqByUser.get(userId);
-      if (existing !== undefined) return { kind: 'placed', seq: existing, created: false };
+      if (existing !== undefined) {
+        const peeked = computeAdvance(queue, now, unexpired(queue, now));
+        return { kind: 'placed', seq: existing, created: false, ...line(peeked.servingSeq) };
+      }
       if (queue.closed) return { kind: 'closed' };
       if (queue.soldout) return { kind: 'soldout' };
       if (now < queue.settings.startsAt) {
         const created = !queue.prequeue.has(userId);
         queue.prequeue.add(userId);
-        return { kind: 'prequeued', created };
+        return { kind: 'prequeued', created, ...line(queue.servingSeq) };
       }
       if (!queue.drawn) {
         // Places 1..N belong to the pre-queue draw, which the caller runs first.
@@ -119,14 +139,13 @@ export function createMemoryAdmissionQueue(): AdmissionQueue {
       queue.tailSeq += 1;
       queue.seqByUser.set(userId, queue.tailSeq);
       advance(queue, now);
-      return { kind: 'placed', seq: queue.tailSeq, created: true };
+      return { kind: 'placed', seq: queue.tailSeq, created: true, ...line(queue.servingSeq) };
     },
 
     async peek(eventId, now) {
       const queue = get(eventId);
       if (!queue) return snapshot(undefined, now);
-      // Counted, not pruned: a read leaves even expired sessions where they are.
-      const active = [...queue.sessions.values()].filter((expiresAt) => expiresAt > now).length;
+      const active = unexpired(queue, now);
       return { ...snapshotOf(queue, active), servingSeq: computeAdvance(queue, now, active).servingSeq };
     },
 
@@ -144,7 +163,11 @@ export function createMemoryAdmissionQueue(): AdmissionQueue {
       if (seq > queue.servingSeq) return { kind: 'not_ready', servingSeq: queue.servingSeq };
       const current = queue.sessions.get(userId);
       if (current !== undefined && current > now) return { kind: 'admitted', expiresAt: current, renewed: true };
-      if (activeCount(queue, now) >= queue.settings.maxActiveUsers) return { kind: 'at_capacity' };
+      if (activeCount(queue, now) + claimsAhead(queue, seq, now) >= queue.settings.maxActiveUsers) {
+        queue.claims.set(userId, { seq, askedAt: now });
+        return { kind: 'at_capacity' };
+      }
+      queue.claims.delete(userId);
       const expiresAt = now + queue.settings.sessionSeconds * 1000;
       queue.sessions.set(userId, expiresAt);
       queue.admitted += 1;

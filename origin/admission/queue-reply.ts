@@ -34,13 +34,15 @@ export const snapshotReplySchema = z.discriminatedUnion('exists', [missingQueueR
 const bare = <K extends string>(kind: K) => z.strictObject({ kind: z.literal(kind) });
 
 /** join.lua: the decoded reply is the JoinResult itself. */
+const lineAfterJoin = { servingSeq: count, tailSeq: count, soldout: flag };
 export const joinReplySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('placed'), seq: count, created: flag }),
-  z.strictObject({ kind: z.literal('prequeued'), created: flag }),
+  z.strictObject({ kind: z.literal('placed'), seq: count, created: flag, ...lineAfterJoin }),
+  z.strictObject({ kind: z.literal('prequeued'), created: flag, ...lineAfterJoin }),
   z.strictObject({ kind: z.literal('reserve_needed'), tailSeq: count }),
   bare('draw_pending'),
   bare('closed'),
   bare('soldout'),
+  bare('missing'),
 ]) satisfies z.ZodType<JoinResult>;
 
 /** admit.lua: the decoded reply is the AdmitResult itself. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CAPACITY_CLAIM_MS } from './admission-queue.js';
 import { describeAdmissionQueueContract } from './admission-queue.contract.js';
 import { admissionScripts } from './admission-scripts.js';
 import { admitReplySchema, joinReplySchema, snapshotReplySchema } from './queue-reply.js';
@@ -41,25 +42,25 @@ describe.runIf(redisServerAvailable())('ioredis on a real redis-server', () => {
   it("each script's real reply parses with its schema, by name", async () => {
     const { redis } = fixture();
     const client = ioredisEval(redis);
-    const k = { meta: 'r:{e}:m', places: 'r:{e}:q', sessions: 'r:{e}:s', prequeue: 'r:{e}:p' };
+    const k = { meta: 'r:{e}:m', places: 'r:{e}:q', sessions: 'r:{e}:s', prequeue: 'r:{e}:p', claims: 'r:{e}:w', asked: 'r:{e}:wt' };
     const run = (script: LuaScript, keys: string[], args: (string | number)[]) => runLuaScript(client, script, keys, args.map(String));
     const join = (user: string, now: number) => run(admissionScripts.join, [k.meta, k.places, k.sessions, k.prequeue], [user, now]);
-    const admit = (user: string, seq: number, now: number) => run(admissionScripts.admit, [k.meta, k.sessions], [user, seq, now]);
+    const admit = (user: string, seq: number, now: number) => run(admissionScripts.admit, [k.meta, k.sessions, k.claims, k.asked], [user, seq, now, CAPACITY_CLAIM_MS]);
     const read = (script: LuaScript, now: number) => run(script, [k.meta, k.sessions, k.prequeue], [now]);
     const joined = async (user: string, now: number) => decodeReply('join', await join(user, now), joinReplySchema);
     const admitted = async (user: string, seq: number, now: number) => decodeReply('admit', await admit(user, seq, now), admitReplySchema);
 
-    expect(await joined('a', T0)).toEqual({ kind: 'closed' });
+    expect(await joined('a', T0)).toEqual({ kind: 'missing' });
     expect(await admitted('a', 1, T0)).toEqual({ kind: 'closed' });
     for (const script of [admissionScripts.advance, admissionScripts.peek]) {
       expect(decodeReply(script.name, await read(script, T0), snapshotReplySchema)).toEqual({ exists: 0 });
     }
     await createRedisAdmissionQueue(redis, { prefix: 'r' }).configure('e', { ...settings, startsAt: T0 + 1_000 });
-    expect(await joined('a', T0)).toEqual({ kind: 'prequeued', created: true });
+    expect(await joined('a', T0)).toEqual({ kind: 'prequeued', created: true, servingSeq: 0, tailSeq: 0, soldout: false });
     expect(await joined('b', T0 + 1_000)).toEqual({ kind: 'draw_pending' });
     await redis.del(k.prequeue);
-    expect(await joined('b', T0 + 1_000)).toEqual({ kind: 'placed', seq: 1, created: true });
-    expect(await joined('b', T0 + 1_000)).toEqual({ kind: 'placed', seq: 1, created: false });
+    expect(await joined('b', T0 + 1_000)).toEqual({ kind: 'placed', seq: 1, created: true, servingSeq: 0, tailSeq: 1, soldout: false });
+    expect(await joined('b', T0 + 1_000)).toEqual({ kind: 'placed', seq: 1, created: false, servingSeq: 0, tailSeq: 1, soldout: false });
     expect(await admitted('b', 1, T0 + 1_000)).toEqual({ kind: 'not_ready', servingSeq: 0 });
     expect(await admitted('b', 1, T0 + 1_100)).toEqual({ kind: 'admitted', expiresAt: T0 + 61_100, renewed: false });
     expect(await admitted('b', 1, T0 + 1_200)).toEqual({ kind: 'admitted', expiresAt: T0 + 61_100, renewed: true });

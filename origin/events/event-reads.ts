@@ -1,4 +1,4 @@
-import { eventStatus, prequeueStartsAt, type EventStatus, type EventView } from '../../core/index.js';
+import { eventStatus, firmPlacesLeft, prequeueStartsAt, type EventStatus, type EventView } from '../../core/index.js';
 import type { QueueSnapshot } from '../admission/admission-queue.js';
 import type { OriginDeps } from '../deps.js';
 import type { EventRecord } from './event-record.js';
@@ -34,9 +34,8 @@ export function createEventReads({ queue, gate, ledger, clock }: Pick<OriginDeps
     const counts = loaded ? undefined : await ledger.itemCounts(record.id);
     return new Map(record.items.map((item) => {
       const entry = availability?.get(item.id);
-      const booked = entry?.booked ?? counts?.get(item.id) ?? 0;
-      const capacity = entry?.capacity ?? item.capacity;
-      return [item.id, { shown: Math.max(0, capacity - booked), firm: Math.max(0, capacity - booked + (entry?.provisional ?? 0)) }];
+      const places = { capacity: entry?.capacity ?? item.capacity, booked: entry?.booked ?? counts?.get(item.id) ?? 0, provisional: entry?.provisional ?? 0 };
+      return [item.id, { shown: Math.max(0, places.capacity - places.booked), firm: firmPlacesLeft(places) }];
     }));
   }
 

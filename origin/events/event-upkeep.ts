@@ -1,4 +1,4 @@
-import { AppError, eventPhase } from '../../core/index.js';
+import { AppError, eventPhase, firmPlacesLeft } from '../../core/index.js';
 import type { JoinResult, QueueSnapshot } from '../admission/admission-queue.js';
 import { drawOrder } from '../admission/fairness.js';
 import type { OriginDeps } from '../deps.js';
@@ -8,8 +8,8 @@ import { createQueueCheckpoints } from './queue-checkpoints.js';
 
 const JOIN_ATTEMPTS = 10;
 
-/** What a join through the upkeep can answer: reservations are handled inside. */
-export type UpkeepJoinResult = Exclude<JoinResult, { kind: 'reserve_needed' }>;
+/** What a join through the upkeep can answer: reservations and restores are handled inside. */
+export type UpkeepJoinResult = Exclude<JoinResult, { kind: 'reserve_needed' } | { kind: 'missing' }>;
 
 export type EventUpkeep = ReturnType<typeof createEventUpkeep>;
 
@@ -55,7 +55,7 @@ export function createEventUpkeep(deps: OriginDeps) {
     const availability = await gate.availability(record.id);
     const soldout = record.items.every((item) => {
       const entry = availability.get(item.id);
-      return entry !== undefined && entry.booked - entry.provisional >= entry.capacity;
+      return entry !== undefined && firmPlacesLeft(entry) === 0;
     });
     const closed = record.closed || eventPhase(record, now) === 'ended';
     if (soldout === snapshot.soldout && closed === snapshot.closed) return snapshot;
@@ -71,12 +71,26 @@ export function createEventUpkeep(deps: OriginDeps) {
     return syncFlags(record, snapshot, now);
   }
 
-  /** A join that reserves more seqs in the ledger whenever the store asks for it. */
+  /**
+   * A join in one store request on the hot path. The store asks for the rest when it needs it:
+   * more reserved seqs (`reserve_needed`), a queue restored after a wipe (`missing`) or the
+   * pre-queue drawn at `startsAt` (`draw_pending`); each is settled here and the join tried again.
+   * A draw another instance is landing right now stays `draw_pending`, answered as transient.
+   */
   async function join(record: EventRecord, userId: string): Promise<UpkeepJoinResult> {
+    let synced = false;
     for (let attempt = 0; attempt < JOIN_ATTEMPTS; attempt += 1) {
       const result = await queue.join(record.id, userId, clock.now());
-      if (result.kind !== 'reserve_needed') return result;
-      await checkpoints.reserve(record, result.tailSeq + 1);
+      if (result.kind === 'reserve_needed') {
+        await checkpoints.reserve(record, result.tailSeq + 1);
+      } else if ((result.kind === 'missing' || result.kind === 'draw_pending') && !synced) {
+        await sync(record);
+        synced = true;
+      } else if (result.kind === 'missing') {
+        throw new AppError('origin_unavailable', { detail: 'the queue is being restored, try again', headers: { 'retry-after': '1' } });
+      } else {
+        return result;
+      }
     }
     throw new AppError('origin_unavailable', { detail: 'the queue is busy, try again', headers: { 'retry-after': '1' } });
   }

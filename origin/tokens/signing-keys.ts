@@ -1,10 +1,12 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { calculateJwkThumbprint, type JSONWebKeySet, type JWK } from 'jose';
 import { TOKEN_ALGORITHM } from '../../core/index.js';
 import type { SigningKeyStore, StoredKey } from './signing-key-store.js';
 
 export interface SigningKey {
   kid: string;
-  privateKey: CryptoKey;
+  /** A node:crypto key, imported once when the set is loaded: signing never parses a JWK. */
+  privateKey: KeyObject;
   publicJwk: JWK;
   createdAt: string;
 }
@@ -18,16 +20,17 @@ export interface SigningKeys {
 
 /** Generates a new ES256 key whose `kid` is its RFC 7638 thumbprint. */
 export async function generateSigningKey(now: Date): Promise<{ stored: StoredKey; key: SigningKey }> {
-  const { privateKey, publicKey } = await generateKeyPair(TOKEN_ALGORITHM, { extractable: true });
-  const publicJwk = await exportJWK(publicKey);
-  const kid = await calculateJwkThumbprint(publicJwk);
-  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: TOKEN_ALGORITHM } as StoredKey['privateJwk'];
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { kty, crv, x, y, d } = privateKey.export({ format: 'jwk' });
+  const kid = await calculateJwkThumbprint({ kty, crv, x, y });
+  const privateJwk = { kty, crv, x, y, d, kid, alg: TOKEN_ALGORITHM } as StoredKey['privateJwk'];
   const stored = { kid, createdAt: now.toISOString(), privateJwk };
-  return { stored, key: await fromStored(stored) };
+  return { stored, key: fromStored(stored) };
 }
 
-async function fromStored(stored: StoredKey): Promise<SigningKey> {
-  const privateKey = (await importJWK(stored.privateJwk as JWK, TOKEN_ALGORITHM)) as CryptoKey;
+function fromStored(stored: StoredKey): SigningKey {
+  const { kty, crv, x, y, d } = stored.privateJwk;
+  const privateKey = createPrivateKey({ key: { kty, crv, x, y, d }, format: 'jwk' });
   const { d: _secret, ...publicPart } = stored.privateJwk;
   return {
     kid: stored.kid,
@@ -37,8 +40,8 @@ async function fromStored(stored: StoredKey): Promise<SigningKey> {
   };
 }
 
-async function toSigningKeys(stored: StoredKey[]): Promise<SigningKeys> {
-  const all = await Promise.all(stored.map(fromStored));
+function toSigningKeys(stored: StoredKey[]): SigningKeys {
+  const all = stored.map(fromStored);
   return { active: all[0]!, all };
 }
 

@@ -1,13 +1,6 @@
-import { createLocalJWKSet, SignJWT, type JWTVerifyGetKey } from 'jose';
-import {
-  TOKEN_ALGORITHM,
-  tokenTypes,
-  verifyToken,
-  type ClaimsByKind,
-  type Clock,
-  type TokenKind,
-  type TokenSettings,
-} from '../../core/index.js';
+import { createVerifiedTokenCache, type ClaimsByKind, type Clock, type TokenKind, type TokenSettings } from '../../core/index.js';
+import { createNodeTokenSigner } from './node-token-signer.js';
+import { createNodeTokenVerifier } from './node-token-verifier.js';
 import { toJwks, type SigningKeys } from './signing-keys.js';
 
 type Payload<K extends TokenKind> = Omit<ClaimsByKind[K], 'iat' | 'exp'>;
@@ -20,31 +13,39 @@ export interface TokenIssuer {
   setKeys(keys: SigningKeys): void;
 }
 
-/** Signs ES256 tokens with the active key; verifies against every published key. */
-export function createTokenIssuer(initial: SigningKeys, settings: TokenSettings, clock: Clock): TokenIssuer {
-  let keys = initial;
-  let getKey: JWTVerifyGetKey = createLocalJWKSet(toJwks(keys));
+export interface TokenIssuerOptions {
+  /** Verified tokens remembered (a visitor's status polls and admit retries). @default 20_000 */
+  cachedTokens?: number;
+}
+
+/**
+ * Signs ES256 tokens with the active key and verifies them against every published key, with
+ * node:crypto KeyObjects imported once per key set (the claim rules are core's `checkClaims`, the
+ * edge's too). A verified token is remembered until it expires or the key set changes.
+ */
+export function createTokenIssuer(initial: SigningKeys, settings: TokenSettings, clock: Clock, options: TokenIssuerOptions = {}): TokenIssuer {
+  const verified = createVerifiedTokenCache({ clock, maxEntries: options.cachedTokens ?? 20_000 });
+  const load = (keys: SigningKeys) => ({
+    keys,
+    sign: createNodeTokenSigner(keys.active, settings),
+    verify: createNodeTokenVerifier(keys.all, { ...settings, clock }),
+  });
+  let current = load(initial);
 
   return {
     async sign(kind, payload, ttlSeconds) {
       const iat = Math.floor(clock.now() / 1000);
       const exp = iat + ttlSeconds;
-      const token = await new SignJWT({ ...payload })
-        .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: keys.active.kid, typ: tokenTypes[kind] })
-        .setIssuer(settings.issuer)
-        .setAudience(settings.audience)
-        .setIssuedAt(iat)
-        .setExpirationTime(exp)
-        .sign(keys.active.privateKey);
-      return { token, expiresAt: exp * 1000 };
+      return { token: await current.sign(kind, payload, iat, exp), expiresAt: exp * 1000 };
     },
     verify(kind, token) {
-      return verifyToken(kind, token, getKey, { ...settings, clock });
+      const { verify } = current;
+      return verified.verify(kind, token, () => verify(kind, token));
     },
-    jwks: () => toJwks(keys),
+    jwks: () => toJwks(current.keys),
     setKeys(next) {
-      keys = next;
-      getKey = createLocalJWKSet(toJwks(keys));
+      current = load(next);
+      verified.clear();
     },
   };
 }

@@ -3,16 +3,25 @@ import { identityStore, type Identity } from './identity-store.js';
 
 let guestInFlight: Promise<Identity> | undefined;
 
+export interface EnsureIdentityOptions {
+  membersOnly: boolean;
+  /**
+   * How a guest is minted when one is needed: `POST /api/auth/guest` unless the caller mints it
+   * along with something else (the waiting room's one-request join).
+   */
+  mintGuest?: () => Promise<Identity>;
+}
+
 /**
  * The identity a page needs, creating a guest when there is none. Resolves `undefined` when the
  * page needs a member and this browser is a guest or nobody: the caller sends them to /login.
  */
-export async function ensureIdentity(options: { membersOnly: boolean }): Promise<Identity | undefined> {
+export async function ensureIdentity(options: EnsureIdentityOptions): Promise<Identity | undefined> {
   const current = identityStore.current();
   if (options.membersOnly) return current?.kind === 'member' ? current : undefined;
   if (current) return current;
   // Two components asking at once must not mint two guests (guest creation is rate-limited per IP).
-  guestInFlight ??= createGuest()
+  guestInFlight ??= (options.mintGuest ?? createGuest)()
     .then((identity) => {
       identityStore.save(identity);
       return identity;

@@ -1,5 +1,5 @@
 import { createSignal, type Accessor } from 'solid-js';
-import type { VisitorStatus, VisitorStatusResponse } from '../../../core/index.js';
+import type { JoinResponse, VisitorStatus, VisitorStatusResponse } from '../../../core/index.js';
 import { toApiError, type ApiError } from '../api/api-error.js';
 import { accessPassStore } from '../access/access-pass-store.js';
 import type { Identity } from '../identity/identity-store.js';
@@ -16,6 +16,11 @@ export interface WaitingRoomOptions {
   onMembersOnly: () => void;
   /** The id token itself was refused (expired, keys rotated): the page must get a new identity. */
   onIdentityRejected: () => void;
+  /**
+   * The answer of the join that placed this identity a moment ago (the one-request join): shown
+   * at once, and the first poll waits for its `refreshAfterMs`.
+   */
+  joined?: JoinResponse | undefined;
 }
 
 export interface WaitingRoom {
@@ -35,14 +40,20 @@ const MAX_BACKOFF_MS = 30_000;
 /** More token refusals in a row than this means something is wrong that rejoining will not fix. */
 const MAX_TOKEN_REFUSALS = 3;
 
+const ticketOf = (joined: JoinResponse): QueueTicket => ({ queueToken: joined.queueToken, seq: joined.seq });
+
+/** What a join says about the place, which is what /status would have said (core `visitorStatus`). */
+const screenOf = ({ status, seq, position, etaSeconds, refreshAfterMs }: JoinResponse): VisitorStatusResponse => ({ status, seq, position, etaSeconds, refreshAfterMs });
+
 /**
  * The waiting room as a small state machine on one poll loop: join once (or reuse the stored
- * ticket), poll /status at the pace the server sets with `refreshAfterMs`, rejoin when told to
- * (the pre-queue was drawn), and when the turn comes trade the queue token for an access token.
+ * ticket), show the join's answer as the first screen, poll /status at the pace the server sets
+ * with `refreshAfterMs`, rejoin when told to (the pre-queue was drawn), and when the turn comes
+ * trade the queue token for an access token.
  */
 export function createWaitingRoom(options: WaitingRoomOptions): WaitingRoom {
-  const { eventId, identity } = options;
-  const [ticket, setTicket] = createSignal(queueTicketStore.read(eventId, identity.userId));
+  const { eventId, identity, joined } = options;
+  const [ticket, setTicket] = createSignal(queueTicketStore.read(eventId, identity.userId) ?? (joined && ticketOf(joined)));
   const [status, setStatus] = createSignal<VisitorStatusResponse>();
   const [admitting, setAdmitting] = createSignal(false);
   const [notice, setNotice] = createSignal<ApiError>();
@@ -60,12 +71,11 @@ export function createWaitingRoom(options: WaitingRoomOptions): WaitingRoom {
   const showStatus = (value: VisitorStatus, refreshAfterMs: number) =>
     setStatus({ status: value, seq: ticket()?.seq ?? null, position: null, etaSeconds: null, refreshAfterMs });
 
-  async function join(): Promise<QueueTicket> {
+  async function join(): Promise<JoinResponse> {
     try {
-      const joined = await joinQueue(eventId, identity.idToken);
-      const next = { queueToken: joined.queueToken, seq: joined.seq };
-      saveTicket(next);
-      return next;
+      const answer = await joinQueue(eventId, identity.idToken);
+      saveTicket(ticketOf(answer));
+      return answer;
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.code === 'invalid_token' || apiError.code === 'unauthorized') {
@@ -97,27 +107,48 @@ export function createWaitingRoom(options: WaitingRoomOptions): WaitingRoom {
     }
   }
 
+  /** A join that came with the page's arrival, not yet shown: no request needed for its screen. */
+  let firstScreen = joined && ticket()?.queueToken === joined.queueToken ? joined : undefined;
+
+  /**
+   * One tick: the arrival's join answer if there is one, a join when there is no ticket, else a
+   * poll. A join's answer is the screen until the next tick, `refreshAfterMs` later.
+   */
   async function step(): Promise<void> {
     try {
-      const current = ticket() ?? (await join());
-      const next = await fetchVisitorStatus(eventId, current.queueToken);
-      setNotice(undefined);
+      const held = ticket();
+      if (held && firstScreen) {
+        const answer = firstScreen;
+        firstScreen = undefined;
+        return await show(held, screenOf(answer));
+      }
+      if (!held) {
+        const answer = await join();
+        return await show(ticketOf(answer), screenOf(answer));
+      }
+      const next = await fetchVisitorStatus(eventId, held.queueToken);
       tokenRefusals = 0;
-      if (next.rejoin) {
-        saveTicket(undefined);
-        delay = 500;
-        return;
-      }
-      if (current.firstPosition === undefined && next.position !== null) {
-        saveTicket({ ...current, firstPosition: next.position });
-      }
-      setStatus(next);
-      delay = next.refreshAfterMs;
-      if (next.status === 'ready' || next.status === 'admitted') await admit(current);
-      else if (TERMINAL.includes(next.status)) setStopped(true);
+      await show(held, next);
     } catch (error) {
       handle(toApiError(error));
     }
+  }
+
+  /** Shows what the server said about our place and acts on it. */
+  async function show(current: QueueTicket, next: VisitorStatusResponse): Promise<void> {
+    setNotice(undefined);
+    if (next.rejoin) {
+      saveTicket(undefined);
+      delay = 500;
+      return;
+    }
+    if (current.firstPosition === undefined && next.position !== null) {
+      saveTicket({ ...current, firstPosition: next.position });
+    }
+    setStatus(next);
+    delay = next.refreshAfterMs;
+    if (next.status === 'ready' || next.status === 'admitted') await admit(current);
+    else if (TERMINAL.includes(next.status)) setStopped(true);
   }
 
   function handle(error: ApiError): void {

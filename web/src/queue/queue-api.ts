@@ -1,4 +1,4 @@
-import type { AdmitResponse, JoinResponse, QueueState, VisitorStatusResponse } from '../../../core/index.js';
+import type { AdmitResponse, IdentityResponse, JoinResponse, QueueState, VisitorStatusResponse } from '../../../core/index.js';
 import { apiFetch } from '../api/api-client.js';
 
 const queuePath = (eventId: string, action: string) => `/api/queue/${encodeURIComponent(eventId)}/${action}`;
@@ -6,6 +6,17 @@ const queuePath = (eventId: string, action: string) => `/api/queue/${encodeURICo
 /** Takes (or gets back) this identity's place in line; the same identity always gets the same seq. */
 export function joinQueue(eventId: string, idToken: string): Promise<JoinResponse> {
   return apiFetch(queuePath(eventId, 'join'), { method: 'POST', token: idToken });
+}
+
+/** A join that minted the guest it placed. */
+export type GuestJoinResponse = JoinResponse & { identity: IdentityResponse };
+
+/**
+ * Arrives without an identity: the origin mints a guest and places it, in one request (events
+ * open to guests only; docs/decisions/0010-one-request-join.md).
+ */
+export function joinQueueAsGuest(eventId: string): Promise<GuestJoinResponse> {
+  return apiFetch(queuePath(eventId, 'join'), { method: 'POST' });
 }
 
 /** Position and ETA for the place signed into the queue token; answered by the edge, not the origin. */

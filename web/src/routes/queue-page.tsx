@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createResource, Show } from 'solid-js';
-import type { EventView } from '../../../core/index.js';
+import type { EventView, JoinResponse } from '../../../core/index.js';
 import { accessPassStore } from '../access/access-pass-store.js';
 import { resourceError } from '../api/api-error.js';
 import { fetchEvent } from '../catalog/catalog-api.js';
@@ -9,8 +9,9 @@ import { Loading } from '../components/loading.js';
 import { PageLayout } from '../components/page-layout.js';
 import { ResourceView } from '../components/resource-view.js';
 import { WaitingRoomView } from '../components/waiting-room-view.js';
-import { ensureIdentity, loginPath } from '../identity/ensure-identity.js';
+import { loginPath } from '../identity/ensure-identity.js';
 import { identityStore, type Identity } from '../identity/identity-store.js';
+import { arriveInLine } from '../queue/arrive-in-line.js';
 import { createWaitingRoom } from '../queue/create-waiting-room.js';
 import { createPageTitle } from '../page/create-page-title.js';
 import { paths } from './paths.js';
@@ -22,21 +23,27 @@ export function QueuePage() {
   const bookPath = () => paths.book(params.id);
 
   const [event, { refetch: refetchEvent }] = createResource(() => params.id, fetchEvent);
-  const [identity, { refetch: refetchIdentity }] = createResource(
+  // Who queues: a browser with nobody yet becomes a guest and takes its place in one request.
+  const [arrival, { refetch: refetchIdentity }] = createResource(
     () => (event.state === 'ready' ? event() : false),
-    (loaded) => ensureIdentity({ membersOnly: !loaded.guestsAllowed }),
+    (loaded) => arriveInLine(loaded.id, { membersOnly: !loaded.guestsAllowed }),
   );
   createPageTitle(() => (event.state === 'ready' ? `Waiting room · ${event()?.title}` : 'Waiting room'));
 
   // The identity to queue with, unless it already holds an access pass (then the effect below redirects).
   const queuer = () => {
-    const current = identity.state === 'ready' ? identity() : undefined;
+    const current = arrival.state === 'ready' ? arrival()?.identity : undefined;
     return current && !accessPassStore.read(params.id, current.userId) ? current : undefined;
+  };
+  /** The join that came with this identity's arrival, if it did: the waiting room's first screen. */
+  const joinedAs = (identity: Identity) => {
+    const current = arrival.state === 'ready' ? arrival() : undefined;
+    return current?.identity === identity ? current.joined : undefined;
   };
 
   createEffect(() => {
-    if (identity.state !== 'ready') return;
-    const current = identity();
+    if (arrival.state !== 'ready') return;
+    const current = arrival()?.identity;
     if (!current) navigate(loginPath(queuePath(), 'members_only'), { replace: true });
     // Already let in (another tab, or back from the booking page): no need to queue again.
     else if (accessPassStore.read(params.id, current.userId)) navigate(bookPath(), { replace: true });
@@ -46,7 +53,7 @@ export function QueuePage() {
     <PageLayout back={{ href: paths.event(params.id), label: 'Event details' }}>
       <ResourceView
         value={event.latest}
-        error={resourceError(event) ?? resourceError(identity)}
+        error={resourceError(event) ?? resourceError(arrival)}
         onRetry={() => void (event.error ? refetchEvent() : refetchIdentity())}
         loading="waiting room"
       >
@@ -58,6 +65,7 @@ export function QueuePage() {
                 <WaitingRoom
                   event={loaded()}
                   identity={current}
+                  joined={joinedAs(current)}
                   onAdmitted={() => navigate(bookPath(), { replace: true })}
                   onMembersOnly={() => navigate(loginPath(queuePath(), 'members_only'), { replace: true })}
                   onIdentityRejected={() => {
@@ -77,6 +85,7 @@ export function QueuePage() {
 interface WaitingRoomProps {
   event: EventView;
   identity: Identity;
+  joined: JoinResponse | undefined;
   onAdmitted: () => void;
   onMembersOnly: () => void;
   onIdentityRejected: () => void;
@@ -87,6 +96,7 @@ function WaitingRoom(props: WaitingRoomProps) {
   const room = createWaitingRoom({
     eventId: props.event.id,
     identity: props.identity,
+    joined: props.joined,
     opensAt: Date.parse(props.event.prequeueStartsAt),
     onAdmitted: () => props.onAdmitted(),
     onMembersOnly: () => props.onMembersOnly(),
