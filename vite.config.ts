@@ -21,6 +21,7 @@ export default defineConfig({
       { test: { name: 'origin', root: '.', include: ['origin/**/*.test.ts'] } },
       { test: { name: 'edge', root: '.', include: ['edge/**/*.test.ts'] } },
       { test: { name: 'web', root: '.', include: ['web/**/*.test.ts'] } },
+      { test: { name: 'loadtest', root: '.', include: ['loadtest/**/*.test.ts'] } },
       { test: { name: 'infra', root: '.', include: ['infra/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
       {
         

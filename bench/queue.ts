@@ -10,7 +10,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { Redis } from 'ioredis';
+import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { systemClock } from '../core/index.js';
 import { es256Ceiling, es256LibraryRates, type LibraryRate } from './es256-rates.js';
 import type { AdmissionQueue } from '../origin/admission/admission-queue.js';
@@ -28,6 +30,15 @@ import { createDynamoLedger } from '../origin/ledger/dynamo-ledger.js';
 import { ensureLedgerTable } from '../origin/ledger/ensure-table.js';
 import { generateSigningKey, type SigningKey } from '../origin/tokens/signing-keys.js';
 import { createTokenIssuer, type TokenIssuer } from '../origin/tokens/token-issuer.js';
+import { threadPoolSize } from '../origin/boot/thread-pool.js';
+
+// The origin in this process gets the thread pool the origin's launchers give it (one thread per
+// core): the size must be in the environment at start, so the bench starts itself again with it.
+if (process.env.UV_THREADPOOL_SIZE === undefined) {
+  const env = { ...process.env, UV_THREADPOOL_SIZE: String(threadPoolSize(availableParallelism(), undefined)) };
+  const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { env, stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
 
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 5_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);

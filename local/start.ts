@@ -1,4 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { threadPoolSize } from '../origin/boot/thread-pool.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +32,13 @@ function start(entry: string, env: Record<string, string>): Promise<number> {
   const child = fork(resolve(root, entry), [], {
     cwd: root,
     // The AWS SDK's notice about Node 22 is for deployments; on the embedded stack it is noise.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, ...env },
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // One thread per core for the ES256 work off the event loop (origin/boot/thread-pool.ts).
+      UV_THREADPOOL_SIZE: String(threadPoolSize(availableParallelism(), process.env.UV_THREADPOOL_SIZE)),
+      ...process.env,
+      ...env,
+    },
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,7 +1,7 @@
 import type { AdmitAsk, VisitorRecord } from '../journey/index.js';
 
 export interface Inversion {
-  /** The visitor who asked in time and was turned away... */
+  /** The visitor who asked in time and was turned away again... */
   earlierSeq: number;
   refusedAt: number;
   refusal: string;
@@ -26,42 +26,47 @@ function inTimeRefusal(ask: AdmitAsk, seq: number): boolean {
   return ask.result === 'at_capacity' || (ask.result === 'not_ready' && ask.servingSeq !== undefined && ask.servingSeq >= seq);
 }
 
+interface Waiter {
+  seq: number;
+  /** In-time refusals before the admission (or all of them, never admitted), in order. */
+  refusals: AdmitAsk[];
+  admittedAnsweredAt: number | null;
+}
+
 /**
- * DESIGN.md §4.4: nobody is admitted before someone with a smaller seq who asked in time. Only
- * orders the client can prove are counted: B's in-time ask was answered before A's admit was
- * sent, and B was not admitted until after A's admit came back. Overlapping requests, whose
- * order on the server nobody outside can know, are never called an inversion.
+ * DESIGN.md §4.4: nobody is admitted before someone with a smaller seq who asked in time. A
+ * visitor B turned away at capacity holds a claim on the next free session
+ * (docs/decisions/0011-admission-order-at-capacity.md); a later visitor A who gets a session
+ * while B's claim stands took nothing from B, and B gets in when they come back. What breaks the
+ * order is A in while B, earlier and asking in time, is turned away again. Only orders the
+ * client can prove are counted: B's first in-time ask was answered before A's admit was sent, and
+ * B's next refusal was sent after A's admit came back. Overlapping requests, whose order on the
+ * server nobody outside can know, are never called an inversion.
  */
 export function findAdmissionInversions(visitors: readonly VisitorRecord[]): AdmissionOrder {
   const admitted: { seq: number; sentAt: number; answeredAt: number }[] = [];
-  const refused: { seq: number; refusedAt: number; refusal: string; admittedSentAt: number; admittedAnsweredAt: number | null }[] = [];
+  const waiters: Waiter[] = [];
   for (const visitor of visitors) {
     const seq = visitor.seq;
     if (seq === null) continue;
     const admit = visitor.asks.find((ask) => ask.result === 'admitted');
     if (admit) admitted.push({ seq, sentAt: admit.sentAt, answeredAt: admit.answeredAt });
-    const refusal = visitor.asks.find((ask) => inTimeRefusal(ask, seq));
-    if (refusal && (!admit || refusal.answeredAt < admit.sentAt)) {
-      refused.push({
-        seq,
-        refusedAt: refusal.answeredAt,
-        refusal: refusal.result === 'not_ready' ? `not_ready with servingSeq ${refusal.servingSeq}` : refusal.result,
-        admittedSentAt: admit?.sentAt ?? Number.POSITIVE_INFINITY,
-        admittedAnsweredAt: admit?.answeredAt ?? null,
-      });
-    }
+    const refusals = visitor.asks.filter((ask) => inTimeRefusal(ask, seq) && (!admit || ask.answeredAt < admit.sentAt));
+    if (refusals.length > 0) waiters.push({ seq, refusals, admittedAnsweredAt: admit?.answeredAt ?? null });
   }
   const jumpers = new Set<number>();
   let largest: Inversion | undefined;
-  for (const early of refused) {
+  for (const early of waiters) {
     for (const late of admitted) {
-      if (late.seq <= early.seq || early.refusedAt >= late.sentAt || early.admittedSentAt <= late.answeredAt) continue;
+      if (late.seq <= early.seq || early.refusals[0]!.answeredAt >= late.sentAt) continue;
+      const again = early.refusals.find((ask) => ask.sentAt > late.answeredAt);
+      if (!again) continue;
       jumpers.add(late.seq);
       if (!largest || late.seq - early.seq > largest.laterSeq - largest.earlierSeq) {
         largest = {
           earlierSeq: early.seq,
-          refusedAt: early.refusedAt,
-          refusal: early.refusal,
+          refusedAt: again.answeredAt,
+          refusal: again.result === 'not_ready' ? `not_ready with servingSeq ${again.servingSeq}` : again.result,
           earlierAdmittedAt: early.admittedAnsweredAt,
           laterSeq: late.seq,
           laterAdmittedAt: late.answeredAt,
@@ -69,7 +74,7 @@ export function findAdmissionInversions(visitors: readonly VisitorRecord[]): Adm
       }
     }
   }
-  return { admitted: admitted.length, refusedInTime: refused.length, jumpers: jumpers.size, largest };
+  return { admitted: admitted.length, refusedInTime: waiters.length, jumpers: jumpers.size, largest };
 }
 
 const seconds = (ms: number) => `+${(ms / 1000).toFixed(2)} s`;

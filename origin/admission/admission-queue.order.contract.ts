@@ -11,7 +11,7 @@ export function describeAdmissionOrderContract(context: () => PeekContext): void
   /** Four in line, all called (the banked second), two sessions; u1 and u2 take them. */
   const full = async () => {
     const { queue, clock, event, open, seqOf } = context();
-    await open({ maxActiveUsers: 2, sessionSeconds: 30 });
+    await open({ maxActiveUsers: 2, sessionSeconds: 600 });
     for (const user of ['u1', 'u2', 'u3', 'u4']) await seqOf(user);
     const admit = (user: string, seq: number) => queue.admit(event, user, seq, clock.now());
     expect(await admit('u1', 1)).toMatchObject({ kind: 'admitted' });

@@ -8,9 +8,10 @@
 export const AT_CAPACITY_RETRY_SECONDS = 2;
 /**
  * How long a visitor turned away at capacity keeps their claim on the next free session after
- * each ask (ms): long enough to come back after `Retry-After` with room for a slow network.
+ * each ask (ms): long enough to come back after `Retry-After` through a /status poll and an
+ * admit that take seconds each while a flash crowd loads the stack.
  */
-export const CAPACITY_CLAIM_MS = 10_000;
+export const CAPACITY_CLAIM_MS = 30_000;
 
 export interface QueueSettings {
   newUsersPerMinute: number;

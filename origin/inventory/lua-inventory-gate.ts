@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { loadLuaScript, runLuaScript, type LuaScript, type RedisEval } from '../redis/lua-script.js';
-import type { GateSnapshot, HeldReservation, InventoryGate, ItemAvailability, ReserveResult } from './inventory-gate.js';
-
-const lua = (name: string, libs?: string[]) => loadLuaScript(new URL('./lua/', import.meta.url), name, libs);
-const scripts = {
-  isLoaded: lua('is-loaded'),
-  stageLoad: lua('stage-load'),
-  load: lua('load'),
-  reserve: lua('reserve', ['release-reservation', 'expire-provisional', 'decide']),
-  release: lua('release', ['release-reservation']),
-  expire: lua('expire', ['release-reservation', 'expire-provisional']),
-  hold: lua('hold'),
-  availability: lua('availability'),
-  reservations: lua('reservations'),
-};
+import { runLuaScript, type LuaScript, type RedisEval } from '../redis/lua-script.js';
+import { inventoryScripts as scripts } from './gate-scripts.js';
+import { decodeJsonReply, decodeReply } from '../redis/decode-reply.js';
+import { availabilityReplySchema, reservationsReplySchema, reserveReplySchema, toAvailability } from './gate-reply.js';
+import type { GateSnapshot, HeldReservation, InventoryGate } from './inventory-gate.js';
 
 export interface LuaInventoryGateOptions {
   /** Key prefix; an event's gate is the hash `<prefix>:{<eventId>}:g`. @default 'bj' */
@@ -27,10 +17,10 @@ export interface LuaInventoryGateOptions {
 type Reply = (string | number)[];
 
 /** `r:<bookingId>` value: `<item>|<quantity>|<key>|<fingerprint>|<user>` (the user id may contain '|'). */
-function parseReservation(bookingId: string, value: string, until: string): HeldReservation {
+function parseReservation(bookingId: string, value: string, until: number | undefined): HeldReservation {
   const [itemId = '', quantity = '0', idempotencyKey = '', fingerprint = '', ...user] = value.split('|');
   const reservation = { bookingId, itemId, quantity: Number(quantity), idempotencyKey, fingerprint, userId: user.join('|') };
-  return until === '' ? reservation : { ...reservation, until: Number(until) };
+  return until === undefined ? reservation : { ...reservation, until };
 }
 
 /** The gate hash of a rebuilt snapshot, field by field (layout in `lua/lib/decide.lua`). */
@@ -50,25 +40,6 @@ function snapshotFields(snapshot: GateSnapshot): string[] {
     if (!fields.has(field)) fields.set(field, `${spent.bookingId}|${spent.fingerprint}`);
   }
   return [...fields].flatMap(([field, value]) => [field, String(value)]);
-}
-
-function toResult(reply: Reply): ReserveResult {
-  const [kind, a] = reply;
-  switch (kind) {
-    case 'reserved':
-      return { kind, remaining: Number(a) };
-    case 'replay':
-      return { kind, bookingId: String(a) };
-    case 'limit_reached':
-      return { kind, held: Number(a) };
-    case 'mismatch':
-    case 'sold_out':
-    case 'unknown_item':
-    case 'not_loaded':
-      return { kind };
-    default:
-      throw new Error(`inventory gate answered an unknown kind: ${String(kind)}`);
-  }
 }
 
 /**
@@ -109,7 +80,8 @@ export function createLuaInventoryGate(client: RedisEval, options: LuaInventoryG
     async reserve(request, { now, until }) {
       const { itemId, userId, quantity, idempotencyKey, fingerprint, bookingId } = request;
       const args = [itemId, userId, quantity, idempotencyKey, fingerprint, bookingId, now, until ?? 0];
-      return toResult(await run(scripts.reserve, keysOf(request.eventId), args));
+      const reply = await runLuaScript(client, scripts.reserve, keysOf(request.eventId), args.map(String));
+      return decodeReply(scripts.reserve.name, reply, reserveReplySchema);
     },
 
     async release({ eventId, bookingId, forgetKey }) {
@@ -136,24 +108,18 @@ export function createLuaInventoryGate(client: RedisEval, options: LuaInventoryG
     },
 
     async availability(eventId) {
-      const reply = await run(scripts.availability, keysOf(eventId), []);
-      const result = new Map<string, ItemAvailability>();
-      for (let i = 0; i + 3 < reply.length; i += 4) {
-        result.set(String(reply[i]), { capacity: Number(reply[i + 1]), booked: Number(reply[i + 2]), provisional: Number(reply[i + 3]) });
-      }
-      return result;
+      const reply = await runLuaScript(client, scripts.availability, keysOf(eventId), []);
+      return toAvailability(decodeJsonReply(scripts.availability.name, reply, availabilityReplySchema));
     },
 
     async reservations(eventId) {
       const result = new Map<string, HeldReservation>();
       let cursor = '0';
       do {
-        const [next, ...entries] = await run(scripts.reservations, keysOf(eventId), [cursor, 1000]);
-        for (let i = 0; i + 2 < entries.length; i += 3) {
-          const bookingId = String(entries[i]).slice('r:'.length);
-          result.set(bookingId, parseReservation(bookingId, String(entries[i + 1]), String(entries[i + 2])));
-        }
-        cursor = String(next);
+        const reply = await runLuaScript(client, scripts.reservations, keysOf(eventId), [cursor, '1000']);
+        const page = decodeJsonReply(scripts.reservations.name, reply, reservationsReplySchema);
+        for (const { bookingId, value, until } of page.reservations) result.set(bookingId, parseReservation(bookingId, value, until));
+        cursor = page.cursor;
       } while (cursor !== '0');
       return result;
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queueReplySchema } from '../admission/queue-reply.js';
-import { decodeReply } from './decode-reply.js';
+import { availabilityReplySchema, reservationsReplySchema } from '../inventory/gate-reply.js';
+import { decodeJsonReply, decodeReply } from './decode-reply.js';
 
 const reply = [
   'exists', 1, 'tailSeq', 9, 'servingSeq', 4, 'reservedSeq', -1, 'paused', 0, 'closed', 0, 'soldout', 1, 'drawn', 1,
@@ -19,5 +20,21 @@ describe('decodeReply', () => {
     expect(() => decodeReply('advance', [...reply, 'extra', 1], queueReplySchema)).toThrow(/advance\.lua .*extra/);
     expect(() => decodeReply('advance', reply.map((value) => (value === 'paused' ? 'paused' : value === 0 ? 'no' : value)), queueReplySchema)).toThrow(/advance\.lua/);
     expect(() => decodeReply('advance', [...reply, 'odd'], queueReplySchema)).toThrow(/not a flat map/);
+  });
+});
+
+describe('decodeJsonReply', () => {
+  const page = { cursor: '0', reservations: [{ bookingId: 'b1', value: 'slot|1|k|f|u', until: 5 }] };
+
+  it('decodes a JSON reply by name, an empty list left out by cjson included', () => {
+    expect(decodeJsonReply('reservations', JSON.stringify(page), reservationsReplySchema)).toEqual(page);
+    expect(decodeJsonReply('reservations', '{"cursor":"17"}', reservationsReplySchema)).toEqual({ cursor: '17', reservations: [] });
+  });
+
+  it('refuses a field missing, unknown or of the wrong kind, and a reply that is not JSON', () => {
+    expect(() => decodeJsonReply('reservations', '{"reservations":[]}', reservationsReplySchema)).toThrow(/reservations\.lua .*cursor/);
+    expect(() => decodeJsonReply('reservations', JSON.stringify({ ...page, extra: 1 }), reservationsReplySchema)).toThrow(/reservations\.lua .*extra/);
+    expect(() => decodeJsonReply('availability', '{"items":[{"id":"a","capacity":"9","booked":0,"provisional":0}]}', availabilityReplySchema)).toThrow(/availability\.lua .*capacity/);
+    expect(() => decodeJsonReply('availability', 'items', availabilityReplySchema)).toThrow(/not a JSON document/);
   });
 });

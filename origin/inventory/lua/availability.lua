@@ -2,10 +2,11 @@
 -- held by provisional reservations (requests not journaled in the ledger yet).
 local gate_key = KEYS[1]        -- hash bj:{eventId}:g (layout in lib/decide.lua)
 local provisional_key = KEYS[2] -- zset bj:{eventId}:gp
--- returns {itemId, capacity, booked, provisional, ...}; {} when not loaded
+-- returns JSON {"items":[{"id","capacity","booked","provisional"}, ...]} decoded by name
+-- (availabilityReplySchema in gate-reply.ts); no items when not loaded
 
 local items = redis.call('HGET', gate_key, 'items')
-if not items then return {} end
+if not items then return '{"items":[]}' end
 local pending = {}
 for _, booking in ipairs(redis.call('ZRANGE', provisional_key, 0, -1)) do
   local r = redis.call('HGET', gate_key, 'r:' .. booking)
@@ -19,9 +20,6 @@ end
 local out = {}
 for item in string.gmatch(items, '[^,]+') do
   local f = redis.call('HMGET', gate_key, 'c:' .. item, 'b:' .. item)
-  out[#out + 1] = item
-  out[#out + 1] = tonumber(f[1])
-  out[#out + 1] = tonumber(f[2] or 0)
-  out[#out + 1] = pending[item] or 0
+  out[#out + 1] = { id = item, capacity = tonumber(f[1]), booked = tonumber(f[2] or 0), provisional = pending[item] or 0 }
 end
-return out
+return cjson.encode({ items = out })

@@ -12,19 +12,23 @@ local fingerprint = ARGV[5]        -- request body hash
 local booking = ARGV[6]            -- booking id that will own the places
 local now = tonumber(ARGV[7])      -- now (ms): provisional reservations due by then go first
 local until_ms = tonumber(ARGV[8]) -- 0: firm; else provisional until then (ms)
--- returns {'reserved', remaining} or a refusal of decide()
+-- returns a flat map {name, value, ...}, decoded by name (reserveReplySchema in gate-reply.ts):
+--   kind 'reserved', remaining | kind 'replay', bookingId | kind 'limit_reached', held
+--   | kind 'mismatch' | kind 'unknown_item' | kind 'sold_out' | kind 'not_loaded'
 
 expire_provisional(gate_key, provisional_key, now)
-local r = decide(gate_key, item, user, quantity, key, fingerprint, booking)
-if r[1] == 'held' then
+local kind, value = decide(gate_key, item, user, quantity, key, fingerprint, booking)
+if kind == 'held' then
   if until_ms == 0 then redis.call('ZREM', provisional_key, booking) end
-  return { 'reserved', r[2] }
+  return { 'kind', 'reserved', 'remaining', value }
 end
-if r[1] ~= 'available' then return r end
+if kind == 'replay' then return { 'kind', kind, 'bookingId', value } end
+if kind == 'limit_reached' then return { 'kind', kind, 'held', value } end
+if kind ~= 'available' then return { 'kind', kind } end
 redis.call('HINCRBY', gate_key, 'b:' .. item, quantity)
 redis.call('HINCRBY', gate_key, 'h:' .. item .. '|' .. user, quantity)
 redis.call('HSET', gate_key,
   'k:' .. key .. '|' .. user, booking .. '|' .. fingerprint,
   'r:' .. booking, item .. '|' .. quantity .. '|' .. key .. '|' .. fingerprint .. '|' .. user)
 if until_ms > 0 then redis.call('ZADD', provisional_key, until_ms, booking) end
-return { 'reserved', r[2] }
+return { 'kind', 'reserved', 'remaining', value }

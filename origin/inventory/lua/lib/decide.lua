@@ -9,24 +9,24 @@
 --   r:<bookingId>          '<item>|<quantity>|<key>|<fingerprint>|<user>' per reservation
 -- Item ids and keys cannot contain '|', so the user id (which may) always comes last. Beside it,
 -- the zset bj:{eventId}:gp (bookingId -> until, ms) names the provisional reservations.
--- returns {'available', remaining} | {'held', remaining} (the key is this booking's own)
---       | {'replay', bookingId} | {'mismatch'} | {'unknown_item'} | {'limit_reached', held}
---       | {'sold_out'} | {'not_loaded'}
+-- returns two values, a kind and what goes with it: 'available', remaining | 'held', remaining
+-- (the key is this booking's own) | 'replay', bookingId | 'limit_reached', held | 'mismatch'
+-- | 'unknown_item' | 'sold_out' | 'not_loaded'
 local function decide(gate_key, item, user, quantity, key, fingerprint, booking)
-  if redis.call('EXISTS', gate_key) == 0 then return { 'not_loaded' } end
+  if redis.call('EXISTS', gate_key) == 0 then return 'not_loaded' end
   local f = redis.call('HMGET', gate_key, 'k:' .. key .. '|' .. user, 'c:' .. item, 'b:' .. item, 'l:' .. item,
     'h:' .. item .. '|' .. user)
   local left = tonumber(f[2] or 0) - tonumber(f[3] or 0)
   if f[1] then
     local sep = string.find(f[1], '|', 1, true)
     local owner = string.sub(f[1], 1, sep - 1)
-    if owner == booking then return { 'held', left } end
-    if string.sub(f[1], sep + 1) == fingerprint then return { 'replay', owner } end
-    return { 'mismatch' }
+    if owner == booking then return 'held', left end
+    if string.sub(f[1], sep + 1) == fingerprint then return 'replay', owner end
+    return 'mismatch'
   end
-  if not f[2] then return { 'unknown_item' } end
+  if not f[2] then return 'unknown_item' end
   local held = tonumber(f[5] or 0)
-  if held + quantity > tonumber(f[4]) then return { 'limit_reached', held } end
-  if quantity > left then return { 'sold_out' } end
-  return { 'available', left - quantity }
+  if held + quantity > tonumber(f[4]) then return 'limit_reached', held end
+  if quantity > left then return 'sold_out' end
+  return 'available', left - quantity
 end
