@@ -1,9 +1,9 @@
 import { parseArgs, usage } from './args.js';
 import { formatPollLoad, pollLoadModel } from './model/poll-load-model.js';
-import { OperatorError } from './operator/operator-api.js';
 import { createProgressLine } from './progress/progress-line.js';
 import { formatSummary } from './report/format-summary.js';
-import { runLoadTest, TargetUnreachable } from './run-load-test.js';
+import { runLoadTest } from './run-load-test.js';
+import { runCli } from './run-cli.js';
 
 /**
  * `npm run loadtest -- ...`. Exit codes: 0 every invariant holds, 1 an invariant failed or the
@@ -33,21 +33,13 @@ async function main(argv: string[]): Promise<number> {
     interrupt.abort(new Error('interrupted'));
     process.once('SIGINT', () => process.exit(130));
   });
-  try {
-    const { report, files } = await runLoadTest(options, {
-      log: (line) => console.log(line),
-      progress: createProgressLine(process.stdout, options.scenario, options.visitors),
-      stop: interrupt.signal,
-    });
-    console.log(formatSummary(report, files));
-    return report.ok ? 0 : 1;
-  } catch (error) {
-    if (error instanceof TargetUnreachable || error instanceof OperatorError) {
-      console.error(`error: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  const { report, files } = await runLoadTest(options, {
+    log: (line) => console.log(line),
+    progress: createProgressLine(process.stdout, options.scenario, options.visitors),
+    stop: interrupt.signal,
+  });
+  console.log(formatSummary(report, files));
+  return report.ok ? 0 : 1;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(() => main(process.argv.slice(2)));

@@ -1,6 +1,7 @@
 import { formatEndpoints, formatInvariants } from '../report/format-summary.js';
 import { parseArtilleryArgs, usage } from './artillery-args.js';
-import { OperatorError, runArtilleryTest, TargetUnreachable } from './run-artillery.js';
+import { runCli } from '../run-cli.js';
+import { runArtilleryTest } from './run-artillery.js';
 
 /**
  * `npm run loadtest:artillery -- ...`. Exit codes as `npm run loadtest`: 0 every invariant holds,
@@ -19,17 +20,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const { options } = parsed;
   console.log(`load goes to ${options.target}${options.allowRemote ? ' (--allow-remote)' : ''}`);
-  try {
-    const result = await runArtilleryTest(options, (line) => console.log(line));
-    console.log(['', `Artillery flash crowd against ${options.target}, event ${result.event.id}:`, '', ...formatEndpoints(result.run.endpoints), '', ...formatInvariants(result.invariants), '', `checks: ${result.files.checks}`, result.ok ? 'all invariants hold' : 'INVARIANT FAILED (exit 1)'].join('\n'));
-    return result.ok ? 0 : 1;
-  } catch (error) {
-    if (error instanceof TargetUnreachable || error instanceof OperatorError) {
-      console.error(`error: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  const result = await runArtilleryTest(options, (line) => console.log(line));
+  console.log(['', `Artillery flash crowd against ${options.target}, event ${result.event.id}:`, '', ...formatEndpoints(result.run.endpoints), '', ...formatInvariants(result.invariants), '', `checks: ${result.files.checks}`, result.ok ? 'all invariants hold' : 'INVARIANT FAILED (exit 1)'].join('\n'));
+  return result.ok ? 0 : 1;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(() => main(process.argv.slice(2)));
