@@ -5,10 +5,11 @@ import { createCachedRead } from './cache/cached-origin-read.js';
 import { createResponseCache } from './cache/response-cache.js';
 import type { EdgeDeps } from './deps.js';
 import type { EdgeEnv } from './env.js';
+import { documentHeaders } from './middleware/document-headers.js';
 import { limitJoin } from './middleware/limit-join.js';
 import { createRateLimiter, rateLimit } from './middleware/rate-limit.js';
 import { requireEventToken } from './middleware/require-token.js';
-import { onError, onNotFound } from './on-error.js';
+import { guardPath, onError, onNotFound } from './on-error.js';
 import { apiDocs } from './routes/api-docs.js';
 import { hlsRoutes } from './routes/hls-routes.js';
 import { forward, fromCached } from './routes/origin-proxy.js';
@@ -38,6 +39,9 @@ export function createEdgeApp(deps: EdgeDeps) {
 
   app.onError(onError);
   app.notFound(onNotFound);
+  // Before any route, limit or cache: a path no resource can have is 404 (core/api/path-guard.ts).
+  app.use('/api/*', guardPath);
+  app.use('/hls/*', guardPath);
   const limitBody = bodyLimit({
     maxSize: deps.settings.maxBodyBytes,
     onError: () => {
@@ -61,7 +65,7 @@ export function createEdgeApp(deps: EdgeDeps) {
   app.all('/api/*', proxy);
   app.route('/hls', hlsRoutes(deps, read));
 
-  app.all('*', async (c) => {
+  app.all('*', documentHeaders, async (c) => {
     if (!deps.assets || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return problemResponse(new AppError('not_found'));
     return deps.assets(c.req.raw);
   });

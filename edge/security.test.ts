@@ -95,6 +95,25 @@ describe('edge security: bad tokens and bodies die at the edge', () => {
     expect(result.status).toBe(401);
   });
 
+  it('answers 404 to ids nothing can have, cache-busting paths included, without asking the origin', async () => {
+    const before = edge.originRequests.length;
+    const long = 'x'.repeat(2_100);
+    for (const [method, path] of [
+      ['GET', `/api/events/${long}`],
+      ['GET', `/api/queue/${long}/state`],
+      ['GET', `/api/queue/${long}/status`],
+      ['POST', `/api/queue/${long}/join`],
+      ['GET', `/api/channels/${'c'.repeat(65)}`],
+      ['GET', `/hls/${long}/live.m3u8`],
+      ['GET', '/api/events/a%20b'],
+    ] as const) {
+      const result = await callApp(edge.app, method, path, { token: queueToken });
+      expect([result.status, result.headers.get('content-type')]).toEqual([404, 'application/problem+json']);
+      expect(result.body.code).toBe(path.startsWith('/api/channels') ? 'channel_not_found' : path.startsWith('/hls') ? 'not_found' : 'event_not_found');
+    }
+    expect(edge.originRequests.slice(before)).toEqual([]);
+  });
+
   it('forged kids cannot make the edge hammer the origin for keys', async () => {
     const before = edge.jwks.loads();
     origin.clock.advance(31_000);

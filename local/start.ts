@@ -99,7 +99,8 @@ console.log(
     '',
     `  data          ${dataDir}`,
     `  origin        http://127.0.0.1:${originPort} (loopback only)`,
-    `  admin token   ${adminToken}${generatedToken ? '   (generated; set ADMIN_TOKEN to choose one)' : ''}`,
+    // A token the operator chose is theirs to know: printed only when generated here.
+    `  admin token   ${generatedToken ? `${adminToken}   (generated; set ADMIN_TOKEN to choose one)` : 'from ADMIN_TOKEN (not shown)'}`,
     `  demo members  ${DEMO_MEMBERS.join(', ')} / password "${demoPassword}"`,
     '',
     '  Ctrl-C stops everything.',

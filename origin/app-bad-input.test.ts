@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callApp, type CallResult } from './test-support/call-app.js';
 import { createTestOrigin, openEvent, TEST_ADMIN_TOKEN, type TestOrigin } from './test-support/create-test-origin.js';
 import { startDynalite, type TestDynamo } from './test-support/start-dynalite.js';
@@ -49,6 +49,24 @@ describe('origin: bad input gets 4xx problem+json and changes nothing', () => {
     ['login with malformed JSON', 'POST', '/api/auth/login', { rawBody: '{"username":', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json'],
   ])('%s', async (_name, method, path, options, status, code) => {
     expectProblem(await call(method, path, options), status, code);
+  });
+
+  it('answers 404 to ids no event, channel or booking can have, before any store is asked', async () => {
+    const long = 'x'.repeat(2_100);
+    const stores = { ledger: vi.spyOn(origin.deps.ledger, 'getEvent'), queue: vi.spyOn(origin.deps.queue, 'join') };
+    for (const [method, path, code] of [
+      ['GET', `/api/events/${long}`, 'event_not_found'],
+      ['GET', `/api/queue/${long}/state`, 'event_not_found'],
+      ['POST', `/api/queue/${long}/join`, 'event_not_found'],
+      ['GET', `/api/channels/${'c'.repeat(65)}`, 'channel_not_found'],
+      ['DELETE', `/api/bookings/${long}`, 'booking_not_found'],
+      ['GET', '/api/events/%00', 'event_not_found'],
+      ['GET', `/api/admin/events/${long}/stats`, 'event_not_found'],
+      ['GET', `/api/${long}`, 'not_found'],
+    ] as const) {
+      expectProblem(await call(method, path, { token: idToken }), 404, code);
+    }
+    expect([stores.ledger.mock.calls.length, stores.queue.mock.calls.length]).toEqual([0, 0]);
   });
 
   it('refuses wrong token kinds and other events', async () => {

@@ -5,7 +5,7 @@ import { createBookingService } from './bookings/booking-service.js';
 import type { OriginDeps } from './deps.js';
 import { createEventService } from './events/event-service.js';
 import type { OriginEnv } from './http/env.js';
-import { onError, onNotFound } from './http/on-error.js';
+import { guardPath, onError, onNotFound } from './http/on-error.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
@@ -13,6 +13,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { hlsRoutes } from './routes/hls-routes.js';
 import { appMetrics, countAnswers } from './metrics/app-metrics.js';
 import { queueRoutes } from './routes/queue-routes.js';
+import { readiness } from './routes/readiness.js';
 
 /** The origin: owns every write. Runtime-neutral; entries (`main.ts`, Lambda) only build deps. */
 export function createOriginApp(deps: OriginDeps) {
@@ -22,6 +23,8 @@ export function createOriginApp(deps: OriginDeps) {
 
   app.onError(onError);
   app.notFound(onNotFound);
+  app.use('/api/*', guardPath);
+  app.use('/hls/*', guardPath);
   app.use(countAnswers(deps.metrics ?? appMetrics));
   app.use(
     bodyLimit({
@@ -33,6 +36,7 @@ export function createOriginApp(deps: OriginDeps) {
   );
 
   app.get('/api/health', (c) => c.json({ status: 'ok', role: 'origin', time: new Date(deps.clock.now()).toISOString() }));
+  app.get('/api/ready', readiness(deps));
   app.get('/.well-known/jwks.json', (c) => {
     c.header('cache-control', 'public, max-age=300');
     return c.json(deps.tokens.jwks());

@@ -37,6 +37,9 @@ describe('the whole stack, for real: dynalite + origin + edge over HTTP', () => 
   it('starts on embedded defaults and serves the web app and the demo drops', async () => {
     stack = await startStack({ DATA_DIR: dataDir, ADMIN_TOKEN, SEED_DEMO: 'true' });
     expect(stack.output()).toContain('user1');
+    // The operator chose the token: it is not printed back.
+    expect(stack.output()).toContain('from ADMIN_TOKEN (not shown)');
+    expect(stack.output()).not.toContain(ADMIN_TOKEN);
     expect((await http('GET', '/api/health')).body.status).toBe('ok');
     const page = await http('GET', '/events/seongsu-popup');
     expect(page.status).toBe(200);

@@ -27,6 +27,7 @@ export interface Operation {
 /** The public HTTP contract (DESIGN.md §2) as data: the OpenAPI document is generated from it. */
 export const contract: Operation[] = [
   { method: 'get', path: '/api/health', summary: 'Liveness', tag: 'meta', responses: { 200: ['ok'] } },
+  { method: 'get', path: '/api/ready', summary: 'Readiness: Redis and DynamoDB answer, every gate on sale is loaded', tag: 'meta', responses: { 200: ['ready'], 503: ['origin_unavailable (the checks that failed)'] } },
   { method: 'get', path: '/api/catalog', summary: 'Upcoming and open events (paginated) and live channels', tag: 'catalog', query: catalogQuerySchema, responses: { 200: ['the catalog, cached ~30 s', catalogResponseSchema], 400: ['validation_failed'] } },
   { method: 'get', path: '/api/events/:eventId', summary: 'One event with live availability', tag: 'catalog', responses: { 200: ['the event, cached 1 s', eventViewSchema], 404: ['event_not_found'] } },
   { method: 'get', path: '/api/channels/:channelId', summary: 'One live channel', tag: 'catalog', responses: { 200: ['the channel', channelViewSchema], 404: ['channel_not_found'] } },

@@ -6,6 +6,8 @@ export interface RateLimiterOptions {
   clock: Clock;
   perMinute: number;
   enabled: boolean;
+  /** Keys counted at once; past it the least recently seen key is forgotten. @default 100_000 */
+  maxKeys?: number;
 }
 
 export interface RateLimiter {
@@ -20,17 +22,19 @@ export interface RateLimiter {
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const windows = new Map<string, { start: number; count: number }>();
+  const maxKeys = options.maxKeys ?? 100_000;
   return {
-    take(key) {
+    take(key = 'unknown') {
       if (!options.enabled) return;
       const now = options.clock.now();
       const start = now - (now % 60_000);
-      let window = windows.get(key ?? 'unknown');
-      if (!window || window.start !== start) {
-        if (windows.size > 100_000) windows.clear();
-        window = { start, count: 0 };
-        windows.set(key ?? 'unknown', window);
-      }
+      let window = windows.get(key);
+      // Map order is recency: a key seen again moves to the back, the front is forgotten first,
+      // so a flood of fresh keys (rotating IPv6 addresses) cannot reset a busy one.
+      windows.delete(key);
+      if (!window || window.start !== start) window = { start, count: 0 };
+      windows.set(key, window);
+      if (windows.size > maxKeys) windows.delete(windows.keys().next().value!);
       window.count += 1;
       if (window.count > options.perMinute) {
         const retryAfter = Math.ceil((start + 60_000 - now) / 1000);

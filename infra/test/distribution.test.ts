@@ -58,7 +58,7 @@ describe('distribution', () => {
     template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3' }) });
   });
 
-  it('sends HSTS, CSP with frame-ancestors, nosniff and a referrer policy on every answer', () => {
+  it('sends HSTS, CSP with frame-ancestors and no inline scripts, nosniff, a referrer and a permissions policy on every answer', () => {
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: Match.objectLike({
@@ -67,8 +67,11 @@ describe('distribution', () => {
           ContentTypeOptions: { Override: true },
           ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
         }),
+        CustomHeadersConfig: { Items: [Match.objectLike({ Header: 'Permissions-Policy', Value: Match.stringLikeRegexp('camera=\\(\\)') })] },
       },
     });
+    const csp = JSON.stringify(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(csp).toContain("script-src 'self';");
   });
 
   it('fails cached reads over to the replica region, never writes (prod)', () => {

@@ -55,5 +55,9 @@ export function responseHeaders(scope: Construct, config: StageConfig): cloudfro
       frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
       referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
     },
+    // The same as the Node edge's (edge/middleware/document-headers.ts).
+    customHeadersBehavior: {
+      customHeaders: [{ header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self)', override: true }],
+    },
   });
 }

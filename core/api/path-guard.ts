@@ -1,0 +1,38 @@
+/**
+ * Every segment of an API or HLS path is a fixed word or an id (`idSchema`: 1–64 letters, digits,
+ * "-" and "_"), or a file name with a dot (`openapi.json`, `live.m3u8`). A path with any other
+ * segment names nothing that can exist: it is answered 404 before any route, cache or store sees
+ * it (DynamoDB refuses keys over 2,048 bytes, Redis keys grow with them, and a cache keyed on it
+ * fills with junk).
+ */
+import type { ErrorCode } from '../errors/codes.js';
+
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** The not-found code of the collection a malformed id sits in, as for an id that is unknown. */
+const notFoundIn: Readonly<Record<string, ErrorCode>> = {
+  events: 'event_not_found',
+  queue: 'event_not_found',
+  bookings: 'booking_not_found',
+  channels: 'channel_not_found',
+};
+
+/** undefined for a well-formed path; else the 404 code to answer (`event_not_found`, …, `not_found`). */
+export function malformedPathCode(path: string): ErrorCode | undefined {
+  if (isWellFormedPath(path)) return undefined;
+  const segments = path.split('/');
+  const bad = segments.findIndex((segment, index) => index > 0 && !SEGMENT.test(segment));
+  return (bad > 1 && notFoundIn[segments[bad - 1]!]) || 'not_found';
+}
+
+export function isWellFormedPath(path: string): boolean {
+  if (path.length > 512) return false;
+  const segments = path.split('/');
+  // '' before the leading '/'; a trailing '/' leaves one more, which routing answers itself.
+  for (let index = 1; index < segments.length; index += 1) {
+    const segment = segments[index]!;
+    if (segment === '' && index === segments.length - 1) continue;
+    if (!SEGMENT.test(segment)) return false;
+  }
+  return true;
+}
