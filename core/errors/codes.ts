@@ -25,6 +25,7 @@ export const errorCodes = {
   not_started: { status: 409, title: 'Not open yet' },
   event_paused: { status: 409, title: 'Admission is paused' },
   event_closed: { status: 409, title: 'Event is closed' },
+  places_held: { status: 409, title: 'The last places are held by bookings in progress; try again shortly' },
   sold_out: { status: 409, title: 'Sold out' },
   limit_reached: { status: 409, title: 'Per-person limit reached' },
   sale_not_open: { status: 409, title: 'Outside the sale window' },

@@ -30,13 +30,15 @@ export async function bookItem(ctx: JourneyContext, visitor: VisitorRecord, acce
       token: access.accessToken,
       headers: { 'idempotency-key': idempotencyKey },
       body: { itemId, quantity: 1 },
-      expect: ['sold_out', 'limit_reached', 'not_ready'],
+      expect: ['sold_out', 'limit_reached', 'not_ready', 'places_held'],
       shape: shapes.booking,
       intendedAt,
       signal,
     });
     let pauseMs: number | undefined;
-    if (response.code === 'not_ready' && replays < web.maxBookingReplays) {
+    // As the web app: the same key again after Retry-After (a replay that overtook the first
+    // request, or the last places held by bookings in progress).
+    if ((response.code === 'not_ready' || response.code === 'places_held') && replays < web.maxBookingReplays) {
       replays += 1;
       pauseMs = (response.retryAfterSeconds ?? 1) * 1000;
     } else if (isTransient(response) && taps < web.bookingTaps) {

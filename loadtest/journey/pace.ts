@@ -21,8 +21,8 @@ export const webTimings = {
   atCapacityDefaultSeconds: 3,
   rateLimitedDefaultSeconds: 10,
   maxTokenRefusals: 3,
-  /** submitBooking replays a `not_ready` booking this many times, `Retry-After` (default 1 s) apart. */
-  maxBookingReplays: 5,
+  /** submitBooking replays a `not_ready` or `places_held` booking this many times, `Retry-After` (default 1 s) apart. */
+  maxBookingReplays: 10,
   /** A visitor who saw no answer taps Book again (same key) this many times, about a second later. */
   bookingTaps: 2,
 } as const;

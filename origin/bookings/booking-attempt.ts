@@ -50,9 +50,11 @@ export function createBookingAttempt(deps: OriginDeps, gateRebuild: GateRebuild)
     if (held.kind !== 'reserved') return held;
     await ledger.putPending({ booking, deadline });
     if (!(await ledger.claimPlace(claim, capacity))) {
-      // The ledger is full although the gate was not: the ledger wins.
+      // The ledger is full although the gate was not: the ledger wins, but its count still holds
+      // claims of requests that died (the reconciler reverts them), so this is not a sure
+      // "sold out" (DESIGN.md §4 invariant 7): the buyer is asked to try again shortly.
       await giveUp(false);
-      return { kind: 'sold_out' };
+      return { kind: 'places_held' };
     }
     const firm = await reserve(record, request, { now: clock.now() });
     if (firm.kind !== 'reserved') {

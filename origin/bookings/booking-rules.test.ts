@@ -83,6 +83,19 @@ function describeRules(name: string, makeGate: () => InventoryGate): void {
       expect(replay.status).toBe(200);
     });
 
+    it('answers places_held with Retry-After while the last place is held by a request in flight, then sells it', async () => {
+      expect((await book('u1', { itemId: 'slot' })).status).toBe(201);
+      // Another instance's booking of the last place, between its gate reservation and its record.
+      const inFlight = { eventId, itemId: 'slot', userId: 'u2', quantity: 1, idempotencyKey: 'k-u2', fingerprint: 'fp-u2', bookingId: 'bk_in_flight' };
+      expect(await origin.deps.gate.reserve(inFlight, { now: origin.clock.now(), until: origin.clock.now() + 5_000 })).toMatchObject({ kind: 'reserved' });
+      const held = await book('u3', { itemId: 'slot' }, 'u3-booking-key');
+      expect([held.status, held.body.code, held.headers.get('retry-after')]).toEqual([409, 'places_held', '2']);
+      // That request dies: its hold lapses at its deadline, and the same key now books the place.
+      origin.clock.advance(5_000);
+      expect((await book('u3', { itemId: 'slot' }, 'u3-booking-key')).status).toBe(201);
+      await expectRefused(book('u4', { itemId: 'slot' }), 409, 'sold_out');
+    });
+
     it('sells only inside the sale window', async () => {
       const later = await create({ items, startsAt: new Date(origin.clock.now() + 3_600_000).toISOString(), endsAt: new Date(origin.clock.now() + 7_200_000).toISOString() });
       await expectRefused(book('ana', { itemId: 'slot' }, 'early-key-1', later), 409, 'sale_not_open', later);

@@ -40,6 +40,9 @@ export function createBookingService(deps: OriginDeps, events: EventService) {
         throw new AppError('idempotency_mismatch');
       case 'sold_out':
         throw new AppError('sold_out');
+      case 'places_held':
+        // Never a false "sold out" (DESIGN.md §4 invariant 7): the holders may still fall through.
+        throw new AppError('places_held', { headers: { 'retry-after': '2' } });
       case 'limit_reached':
         throw new AppError('limit_reached', { detail: `you already hold ${refusal.held} of ${perUserLimit}` });
       case 'unknown_item':

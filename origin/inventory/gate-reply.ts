@@ -11,6 +11,7 @@ export const reserveReplySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('replay'), bookingId: z.string() }),
   z.strictObject({ kind: z.literal('limit_reached'), held: count }),
   bare('mismatch'),
+  bare('places_held'),
   bare('sold_out'),
   bare('unknown_item'),
   bare('not_loaded'),

@@ -166,6 +166,28 @@ export function describeInventoryGateContract(name: string, makeSubject: () => P
       expect(await booked()).toEqual({ 'slot-a': 1, 'deal-b': 0 });
     });
 
+    it('says places_held, not sold_out, while the missing places are held by requests in flight', async () => {
+      await open();
+      expect(await reserve(request('u1'))).toMatchObject({ kind: 'reserved' });
+      const inFlight = request('u2');
+      expect(await reserve(inFlight, { now: T0, until: T0 + 1_000 })).toMatchObject({ kind: 'reserved' });
+      const dying = request('u3');
+      expect(await reserve(dying, { now: T0, until: T0 + 2_000 })).toEqual({ kind: 'reserved', remaining: 0 });
+      // Two of three places are provisional: a buyer of one, or of two, may still get them.
+      expect(await reserve(request('u4'), { now: T0 + 1 })).toEqual({ kind: 'places_held' });
+      // Held places that could not cover the request even if they fell through: sold out.
+      await reserve(request('d1', 'deal-b', 4));
+      await reserve(request('d2', 'deal-b', 4));
+      expect(await reserve(request('d3', 'deal-b', 1), { now: T0, until: T0 + 5_000 })).toMatchObject({ kind: 'reserved', remaining: 1 });
+      expect(await reserve(request('d4', 'deal-b', 3), { now: T0 + 1 })).toEqual({ kind: 'sold_out' });
+      expect(await reserve(request('d4', 'deal-b', 2), { now: T0 + 1 })).toEqual({ kind: 'places_held' });
+      // One request is recorded (its reservation made firm); the other dies and lapses at its deadline.
+      await reserve(inFlight, { now: T0 + 10 });
+      expect(await reserve(request('u4', 'slot-a', 1, 'u4-again'), { now: T0 + 1_999 })).toEqual({ kind: 'places_held' });
+      expect(await reserve(request('u4', 'slot-a', 1, 'u4-last'), { now: T0 + 2_000 })).toEqual({ kind: 'reserved', remaining: 0 });
+      expect(await reserve(request('u6'), { now: T0 + 2_001 })).toEqual({ kind: 'sold_out' });
+    });
+
     it('keeps a provisional reservation made firm in time, and expire() drops only what is due', async () => {
       await open();
       const kept = request('ana', 'deal-b', 2);

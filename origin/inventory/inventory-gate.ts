@@ -57,6 +57,8 @@ export type GateRefusal =
   | { kind: 'replay'; bookingId: string }
   | { kind: 'mismatch' }
   | { kind: 'sold_out' }
+  /** What is missing is held by provisional reservations still in flight: they may fall through. */
+  | { kind: 'places_held' }
   | { kind: 'limit_reached'; held: number }
   | { kind: 'unknown_item' }
   | { kind: 'not_loaded' };

@@ -66,7 +66,14 @@ export function createMemoryInventoryGate(): InventoryGate {
     if (!item) return { kind: 'unknown_item' };
     const held = inventory.held.get(heldKey(request.itemId, request.userId)) ?? 0;
     if (held + request.quantity > item.perUserLimit) return { kind: 'limit_reached', held };
-    if (request.quantity > left) return { kind: 'sold_out' };
+    if (request.quantity > left) {
+      let inFlight = 0;
+      for (const bookingId of inventory.provisional.keys()) {
+        const held = inventory.reservations.get(bookingId);
+        if (held?.itemId === request.itemId) inFlight += held.quantity;
+      }
+      return request.quantity <= left + inFlight ? { kind: 'places_held' } : { kind: 'sold_out' };
+    }
     return { kind: 'available', remaining: left - request.quantity };
   };
 

@@ -14,10 +14,10 @@ local now = tonumber(ARGV[7])      -- now (ms): provisional reservations due by 
 local until_ms = tonumber(ARGV[8]) -- 0: firm; else provisional until then (ms)
 -- returns a flat map {name, value, ...}, decoded by name (reserveReplySchema in gate-reply.ts):
 --   kind 'reserved', remaining | kind 'replay', bookingId | kind 'limit_reached', held
---   | kind 'mismatch' | kind 'unknown_item' | kind 'sold_out' | kind 'not_loaded'
+--   | kind 'mismatch' | kind 'unknown_item' | kind 'places_held' | kind 'sold_out' | kind 'not_loaded'
 
 expire_provisional(gate_key, provisional_key, now)
-local kind, value = decide(gate_key, item, user, quantity, key, fingerprint, booking)
+local kind, value = decide(gate_key, provisional_key, item, user, quantity, key, fingerprint, booking)
 if kind == 'held' then
   if until_ms == 0 then redis.call('ZREM', provisional_key, booking) end
   return { 'kind', 'reserved', 'remaining', value }

@@ -2,13 +2,15 @@ import type { Booking, BookingRequest } from '../../../core/index.js';
 import { toApiError, type ApiError } from '../api/api-error.js';
 import { createBooking } from './booking-api.js';
 
-/** A replay that overtook the first request gets `not_ready` until the first one is recorded. */
-const MAX_REPLAYS = 5;
-
 /**
- * POSTs a booking under `idempotencyKey`, replaying the same key while the server answers
- * `not_ready` ("this request is still being processed", after a retry raced the original).
+ * Answers that mean "the same key again shortly": `not_ready` (a replay overtook the first
+ * request), `places_held` (the last places are held by bookings in progress, which may fall
+ * through). Both come with `Retry-After`.
  */
+const RETRIED = new Set(['not_ready', 'places_held']);
+const MAX_REPLAYS = 10;
+
+/** POSTs a booking under `idempotencyKey`, replaying the same key while the server says to. */
 export async function submitBooking(
   eventId: string,
   accessToken: string,
@@ -20,7 +22,7 @@ export async function submitBooking(
       return (await createBooking(eventId, accessToken, idempotencyKey, request)).booking;
     } catch (error) {
       const apiError = toApiError(error);
-      if (apiError.code !== 'not_ready' || replay >= MAX_REPLAYS) throw apiError;
+      if (!RETRIED.has(apiError.code) || replay >= MAX_REPLAYS) throw apiError;
       await new Promise((done) => setTimeout(done, (apiError.retryAfterSeconds ?? 1) * 1000));
     }
   }
@@ -28,5 +30,5 @@ export async function submitBooking(
 
 /** Whether the attempt is over: after anything else the server may still book it, so keep the key. */
 export function isDefinitiveAnswer(error: ApiError): boolean {
-  return !error.outcomeUnknown && error.code !== 'not_ready';
+  return !error.outcomeUnknown && !RETRIED.has(error.code);
 }

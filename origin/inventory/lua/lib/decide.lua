@@ -11,8 +11,24 @@
 -- the zset bj:{eventId}:gp (bookingId -> until, ms) names the provisional reservations.
 -- returns two values, a kind and what goes with it: 'available', remaining | 'held', remaining
 -- (the key is this booking's own) | 'replay', bookingId | 'limit_reached', held | 'mismatch'
--- | 'unknown_item' | 'sold_out' | 'not_loaded'
-local function decide(gate_key, item, user, quantity, key, fingerprint, booking)
+-- | 'unknown_item' | 'places_held' (what is missing is held by requests still in flight, which
+-- may fall through: never a false 'sold_out') | 'sold_out' | 'not_loaded'
+
+-- Places of `item` held by provisional reservations (requests not journaled yet).
+local function held_in_flight(gate_key, provisional_key, item)
+  local total = 0
+  for _, held_by in ipairs(redis.call('ZRANGE', provisional_key, 0, -1)) do
+    local r = redis.call('HGET', gate_key, 'r:' .. held_by)
+    if r then
+      local a = string.find(r, '|', 1, true)
+      local b = string.find(r, '|', a + 1, true)
+      if string.sub(r, 1, a - 1) == item then total = total + tonumber(string.sub(r, a + 1, b - 1)) end
+    end
+  end
+  return total
+end
+
+local function decide(gate_key, provisional_key, item, user, quantity, key, fingerprint, booking)
   if redis.call('EXISTS', gate_key) == 0 then return 'not_loaded' end
   local f = redis.call('HMGET', gate_key, 'k:' .. key .. '|' .. user, 'c:' .. item, 'b:' .. item, 'l:' .. item,
     'h:' .. item .. '|' .. user)
@@ -27,6 +43,9 @@ local function decide(gate_key, item, user, quantity, key, fingerprint, booking)
   if not f[2] then return 'unknown_item' end
   local held = tonumber(f[5] or 0)
   if held + quantity > tonumber(f[4]) then return 'limit_reached', held end
-  if quantity > left then return 'sold_out' end
+  if quantity > left then
+    if quantity <= left + held_in_flight(gate_key, provisional_key, item) then return 'places_held' end
+    return 'sold_out'
+  end
   return 'available', left - quantity
 end
