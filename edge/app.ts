@@ -61,6 +61,7 @@ export function createEdgeApp(deps: EdgeDeps) {
   app.route('/api/queue', queueShield(deps, read, verifier));
   app.post('/api/queue/:eventId/join', limitJoin(joinLimits), proxy);
   app.post('/api/auth/guest', rateLimit(guestPerIp, ip), proxy);
+  app.post('/api/auth/login', rateLimit(limiter(deps.settings.loginPerMinute), ip), proxy);
   app.post('/api/events/:eventId/bookings', requireEventToken(verifier, 'access'), proxy);
   app.all('/api/*', proxy);
   app.route('/hls', hlsRoutes(deps, read));

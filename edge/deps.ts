@@ -9,6 +9,8 @@ export interface EdgeSettings extends TokenSettings {
   rateLimits: boolean;
   /** Per IP per minute. */
   guestPerMinute: number;
+  /** Logins per client IP per minute (each costs the origin a scrypt). */
+  loginPerMinute: number;
   /** Per IP per minute; a join without a token also spends one guest (docs/decisions/0010). */
   joinPerMinute: number;
   /** Per identity (one of our id tokens) per minute: rejoins, reloads, retries. */
@@ -40,6 +42,7 @@ export const defaultEdgeSettings: EdgeSettings = {
   maxBodyBytes: 16 * 1024,
   rateLimits: true,
   guestPerMinute: 30,
+  loginPerMinute: 10,
   joinPerMinute: 60,
   joinPerIdentityPerMinute: 10,
 };

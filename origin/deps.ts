@@ -13,6 +13,8 @@ export interface OriginSettings extends TokenSettings {
   /** Operator bearer token, compared in constant time. */
   adminToken: string;
   idTokenSeconds: number;
+  /** Logins waiting for one of the two scrypt slots; past it a login is refused 429 at once. */
+  loginQueue: number;
   queueTokenSeconds: number;
   /** Largest accepted request body. */
   maxBodyBytes: number;
@@ -51,4 +53,5 @@ export const defaultOriginSettings: Omit<OriginSettings, 'adminToken'> = {
   maxBodyBytes: 16 * 1024,
   bookingTimeoutMs: 30_000,
   driftSettleMs: 30_000,
+  loginQueue: 32,
 };

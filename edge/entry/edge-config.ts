@@ -7,6 +7,7 @@ const settingsShape = {
   audience: z.string().default(defaultEdgeSettings.audience),
   rateLimits: z.boolean().default(true),
   guestPerMinute: z.int().min(1).default(defaultEdgeSettings.guestPerMinute),
+  loginPerMinute: z.int().min(1).default(defaultEdgeSettings.loginPerMinute),
   joinPerMinute: z.int().min(1).default(defaultEdgeSettings.joinPerMinute),
   joinPerIdentityPerMinute: z.int().min(1).default(defaultEdgeSettings.joinPerIdentityPerMinute),
   maxBodyBytes: z.int().min(1024).default(defaultEdgeSettings.maxBodyBytes),
@@ -36,6 +37,6 @@ export type LambdaEdgeConfig = z.infer<typeof lambdaEdgeConfigSchema>;
 export type LambdaEdgeConfigInput = z.input<typeof lambdaEdgeConfigSchema>;
 
 export function toEdgeSettings(config: EdgeConfig | LambdaEdgeConfig): EdgeSettings {
-  const { issuer, audience, rateLimits, guestPerMinute, joinPerMinute, joinPerIdentityPerMinute, maxBodyBytes } = config;
-  return { issuer, audience, rateLimits, guestPerMinute, joinPerMinute, joinPerIdentityPerMinute, maxBodyBytes };
+  const { issuer, audience, rateLimits, guestPerMinute, loginPerMinute, joinPerMinute, joinPerIdentityPerMinute, maxBodyBytes } = config;
+  return { issuer, audience, rateLimits, guestPerMinute, loginPerMinute, joinPerMinute, joinPerIdentityPerMinute, maxBodyBytes };
 }
