@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { createDrain, DRAIN_MS } from './boot/drain.js';
 import { buildOrigin } from './boot/build-origin.js';
 import { parseOriginConfig } from './config.js';
 import { startEventTicks } from './events/start-event-ticks.js';
@@ -19,20 +21,33 @@ await ticks.runNow();
 const keyReload = setInterval(() => void origin.refreshKeys.run(), KEY_REFRESH_MS);
 keyReload.unref();
 
-const server = serve({ fetch: origin.app.fetch, hostname: config.ORIGIN_HOST, port: config.ORIGIN_PORT }, (info) => {
+// Answers given while draining close their socket behind them (see boot/drain.ts).
+const drain = createDrain();
+const fetch = async (request: Request, env?: unknown): Promise<Response> => {
+  const response = await origin.app.fetch(request, env);
+  if (drain.draining) response.headers.set('connection', 'close');
+  return response;
+};
+
+const server = serve({ fetch, hostname: config.ORIGIN_HOST, port: config.ORIGIN_PORT }, (info) => {
   const message = { type: 'ready', role: 'origin', port: info.port };
   if (process.send) process.send(message);
   else console.log(`origin listening on http://${config.ORIGIN_HOST}:${info.port}`);
 });
 
-const stop = () => {
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   clearInterval(keyReload);
   const passesStopped = Promise.all([reconciler.stop(), ticks.stop()]);
-  server.close(() => {
-    void passesStopped.finally(() => origin.close().finally(() => process.exit(0)));
-  });
-  setTimeout(() => process.exit(0), 2_000).unref();
+  // Exit 0 only once every request in flight has been answered and the stores are closed.
+  const drained = await drain.run(server as Server);
+  await passesStopped.catch(() => undefined);
+  await origin.close().catch(() => undefined);
+  if (!drained) console.error(`origin stopped with requests still in flight after ${DRAIN_MS} ms`);
+  process.exit(drained ? 0 : 1);
 };
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
-process.on('disconnect', stop);
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
+process.on('disconnect', () => void stop());
