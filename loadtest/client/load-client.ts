@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import type { ErrorCode } from '../../core/index.js';
 import type { AnswerKind, MetricsSink } from '../metrics/endpoint-metrics.js';
 import { createSignalLinker } from './linked-abort.js';
+import { redactText } from './redact.js';
 
 export interface RequestSpec {
   /** Name in the report, e.g. `queue.state`. */
@@ -153,10 +154,10 @@ export function createLoadClient(options: LoadClientOptions) {
           atSeconds: Math.round(options.now() / 100) / 10,
           endpoint: spec.endpoint,
           request: `${spec.method} ${spec.path}${spec.headers?.['idempotency-key'] ? ` (Idempotency-Key: ${spec.headers['idempotency-key']})` : ''}`,
-          ...(body !== undefined && { requestBody: body }),
+          ...(body !== undefined && { requestBody: redactText(body) }),
           status,
           code,
-          response: text.slice(0, 600),
+          response: redactText(text).slice(0, 600),
         });
       }
     }
