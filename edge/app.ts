@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError, problemResponse } from '../core/index.js';
+import { AppError, guardPath, problemResponse } from '../core/index.js';
 import { createCachedRead } from './cache/cached-origin-read.js';
 import { createResponseCache } from './cache/response-cache.js';
 import type { EdgeDeps } from './deps.js';
@@ -9,7 +9,7 @@ import { documentHeaders } from './middleware/document-headers.js';
 import { limitJoin } from './middleware/limit-join.js';
 import { createRateLimiter, rateLimit } from './middleware/rate-limit.js';
 import { requireEventToken } from './middleware/require-token.js';
-import { guardPath, onError, onNotFound } from './on-error.js';
+import { onError, onNotFound } from './on-error.js';
 import { apiDocs } from './routes/api-docs.js';
 import { hlsRoutes } from './routes/hls-routes.js';
 import { forward, fromCached } from './routes/origin-proxy.js';

@@ -1,6 +1,6 @@
-import type { ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
+import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, malformedPathCode, problemResponse } from '../core/index.js';
+import { AppError, problemResponse } from '../core/index.js';
 
 /** Everything thrown becomes problem+json; the edge never answers a bad request with a 500. */
 export const onError: ErrorHandler = (error) => {
@@ -13,9 +13,3 @@ export const onError: ErrorHandler = (error) => {
 
 export const onNotFound: NotFoundHandler = () => problemResponse(new AppError('not_found'));
 
-/** A path with a segment no id or file name can have names nothing: 404, and nothing else runs. */
-export const guardPath: MiddlewareHandler = async (c, next) => {
-  const code = malformedPathCode(c.req.path);
-  if (code) return problemResponse(new AppError(code, { detail: 'ids are 1 to 64 letters, digits, "-" and "_"' }));
-  await next();
-};

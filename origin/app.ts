@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../core/index.js';
+import { AppError, guardPath } from '../core/index.js';
 import { createBookingService } from './bookings/booking-service.js';
 import type { OriginDeps } from './deps.js';
 import { createEventService } from './events/event-service.js';
 import type { OriginEnv } from './http/env.js';
-import { guardPath, onError, onNotFound } from './http/on-error.js';
+import { onError, onNotFound } from './http/on-error.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';

@@ -7,4 +7,4 @@ export * from './channel.js';
 export * from './problem.js';
 export { contract, type Operation, type Auth } from './contract.js';
 export { buildOpenApiDocument } from './openapi.js';
-export { isWellFormedPath, malformedPathCode } from './path-guard.js';
+export { guardPath, isWellFormedPath, malformedPathCode } from './path-guard.js';

@@ -5,7 +5,9 @@
  * it (DynamoDB refuses keys over 2,048 bytes, Redis keys grow with them, and a cache keyed on it
  * fills with junk).
  */
+import { AppError } from '../errors/app-error.js';
 import type { ErrorCode } from '../errors/codes.js';
+import { problemResponse } from '../errors/problem.js';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
@@ -35,4 +37,14 @@ export function isWellFormedPath(path: string): boolean {
     if (!SEGMENT.test(segment)) return false;
   }
   return true;
+}
+
+/**
+ * The rule as middleware for the edge and the origin (`app.use('/api/*', guardPath)`), typed by
+ * shape so core needs no framework: a malformed path is answered 404 and nothing else runs.
+ */
+export async function guardPath(c: { req: { path: string } }, next: () => Promise<void>): Promise<Response | void> {
+  const code = malformedPathCode(c.req.path);
+  if (code) return problemResponse(new AppError(code, { detail: 'ids are 1 to 64 letters, digits, "-" and "_"' }));
+  await next();
 }

@@ -1,6 +1,6 @@
-import type { ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
+import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, malformedPathCode, problemResponse } from '../../core/index.js';
+import { AppError, problemResponse } from '../../core/index.js';
 
 /** Maps anything thrown to problem+json; only genuine faults are 500 and get logged. */
 export const onError: ErrorHandler = (error) => {
@@ -14,9 +14,3 @@ export const onError: ErrorHandler = (error) => {
 
 export const onNotFound: NotFoundHandler = () => problemResponse(new AppError('not_found'));
 
-/** A path with a segment no id or file name can have names nothing: 404 before any store is asked. */
-export const guardPath: MiddlewareHandler = async (c, next) => {
-  const code = malformedPathCode(c.req.path);
-  if (code) return problemResponse(new AppError(code, { detail: 'ids are 1 to 64 letters, digits, "-" and "_"' }));
-  await next();
-};
