@@ -9,6 +9,24 @@ function json(schema: ZodType, io: 'input' | 'output') {
 
 const security: Record<Auth, string> = { id: 'idToken', queue: 'queueToken', access: 'accessToken', operator: 'operatorToken' };
 
+/** Public operations say so with `security: []`; a trailing `{}` is OpenAPI's "or no credentials at all". */
+function securityOf(op: Operation) {
+  if (!op.auth) return [];
+  return [{ [security[op.auth]]: [] }, ...(op.authOptional ? [{}] : [])];
+}
+
+/**
+ * The declared answers, plus those any operation of its kind can give whether or not the contract
+ * lists them: a refused or missing token where a token is required, and the per-client ceiling
+ * that guards every path (the WAF's rate rule in production, 429 problem+json like the app's own).
+ */
+function answersOf(op: Operation): Operation['responses'] {
+  const answers = { ...op.responses };
+  if (op.auth && !answers[401]) answers[401] = ['unauthorized, invalid_token (no token, or one that is refused)'];
+  answers[429] ??= ['rate_limited (a per-client ceiling guards every path)'];
+  return answers;
+}
+
 function operation(op: Operation) {
   const params = [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
   for (const [name, schema] of Object.entries(op.query?.shape ?? {})) {
@@ -18,7 +36,7 @@ function operation(op: Operation) {
     params.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } });
   }
   const responses = Object.fromEntries(
-    Object.entries(op.responses).map(([status, [description, schema]]) => {
+    Object.entries(answersOf(op)).map(([status, [description, schema]]) => {
       const problem = Number(status) >= 400;
       const body = problem ? { $ref: '#/components/schemas/Problem' } : schema && json(schema, 'output');
       const type = problem ? 'application/problem+json' : 'application/json';
@@ -30,17 +48,19 @@ function operation(op: Operation) {
     tags: [op.tag],
     operationId: `${op.method}${op.path.replace(/[/:{}-]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
     ...(params.length > 0 && { parameters: params }),
-    // `{}` is OpenAPI's "or no credentials at all".
-    ...(op.auth && { security: [{ [security[op.auth]]: [] }, ...(op.authOptional ? [{}] : [])] }),
+    security: securityOf(op),
     ...(op.body && { requestBody: { required: true, content: { 'application/json': { schema: json(op.body, 'input') } } } }),
     responses,
   };
 }
 
-/** OpenAPI 3.1 for the public contract, generated from the zod schemas that validate requests. */
-export function buildOpenApiDocument(serverUrl = '/') {
+/**
+ * OpenAPI 3.1 for the public contract, generated from the zod schemas that validate requests.
+ * Every operation it emits passes `redocly lint` (recommended rules): edge/openapi-lint.test.ts.
+ */
+export function buildOpenApiDocument(serverUrl = '/', operations: readonly Operation[] = contract) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of contract) {
+  for (const op of operations) {
     const path = op.path.replace(/:(\w+)/g, '{$1}');
     paths[path] = { ...paths[path], [op.method]: operation(op) };
   }
@@ -50,6 +70,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
     info: {
       title: 'Banjjak public API',
       version: '1',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       description: 'Flash drops: a fair waiting room, exact inventory, a durable ledger. Errors are RFC 9457 problem+json; branch on `code`.',
     },
     servers: [{ url: serverUrl }],
