@@ -38,7 +38,11 @@ export default tseslint.config(
     },
   },
   forbid('core', []),
-  forbid('edge', ['core'], [{ group: ['node:*'], message: 'edge/ runs on Workers and Lambda@Edge: Web APIs only' }]),
+  forbid('edge', ['core'], [
+    { group: ['node:*'], message: 'edge/ runs on Workers and Lambda@Edge: Web APIs only' },
+    { group: ['pino', 'prom-client'], message: 'Node-only: the edge logs and counts through its EdgeObserver; pino and prom-client live in entry/node-telemetry.ts' },
+    { group: ['**/core/node', '**/core/node/*'], message: 'core/node is for the Node entries only' },
+  ]),
   forbid('origin', ['core']),
   forbid('web', ['core']),
   forbid('loadtest', ['core']),
@@ -63,4 +67,13 @@ export default tseslint.config(
     },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // Scripts anyone runs with plain Node (docs/verify-draw.mjs): JavaScript, linted without types.
+    files: ['docs/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: 'readonly', process: 'readonly', fetch: 'readonly', URL: 'readonly' },
+    },
+  },
 );

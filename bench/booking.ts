@@ -7,11 +7,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Redis } from 'ioredis';
-import { spawn } from 'node:child_process';
-import { Agent as HttpAgent, createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { Agent as HttpAgent } from 'node:http';
 import { systemClock } from '../core/index.js';
 import { createRedisAdmissionQueue } from '../origin/admission/redis-admission-queue.js';
 import { createOriginApp } from '../origin/app.js';
@@ -24,6 +20,7 @@ import { ensureLedgerTable } from '../origin/ledger/ensure-table.js';
 import { startRedisServer } from '../origin/redis/test-support/redis-server.js';
 import { generateSigningKey } from '../origin/tokens/signing-keys.js';
 import { createTokenIssuer } from '../origin/tokens/token-issuer.js';
+import { startDynaliteProcess } from './dynalite-process.js';
 
 const BUYERS = Number(process.env.BENCH_BUYERS ?? 4_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -37,22 +34,7 @@ const items = [
 ];
 const places = items.reduce((sum, item) => sum + item.capacity, 0);
 
-/** dynalite in a process of its own (in memory), so the ledger does not share this one's CPU. */
-async function startDynalite(): Promise<{ endpoint: string; stop(): void }> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  const cli = join(dirname(createRequire(import.meta.url).resolve('dynalite/package.json')), 'cli.js');
-  const child = spawn(process.execPath, [cli, '--port', String(port), '--host', '127.0.0.1', '--createTableMs', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
-    child.once('exit', (code) => reject(new Error(`dynalite exited with ${code}`)));
-  });
-  return { endpoint: `http://127.0.0.1:${port}`, stop: () => child.kill() };
-}
-
-const dynaliteProcess = await startDynalite();
+const dynaliteProcess = await startDynaliteProcess();
 const dynamo = new DynamoDBClient({
   endpoint: dynaliteProcess.endpoint,
   region: 'local',

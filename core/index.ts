@@ -5,3 +5,4 @@ export * from './tokens/index.js';
 export * from './queue-math/index.js';
 export * from './lifecycle/index.js';
 export * from './clock.js';
+export * from './telemetry/index.js';

@@ -1,15 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError, guardPath, problemResponse } from '../core/index.js';
+import { routePath } from 'hono/route';
+import { AppError, guardPath, observeRequests, problemResponse } from '../core/index.js';
 import { createCachedRead } from './cache/cached-origin-read.js';
 import { createResponseCache } from './cache/response-cache.js';
 import type { EdgeDeps } from './deps.js';
+import { consoleObserver } from './edge-observer.js';
 import type { EdgeEnv } from './env.js';
 import { documentHeaders } from './middleware/document-headers.js';
 import { limitJoin } from './middleware/limit-join.js';
 import { createRateLimiter, rateLimit } from './middleware/rate-limit.js';
 import { requireEventToken } from './middleware/require-token.js';
-import { onError, onNotFound } from './on-error.js';
+import { createOnError, onNotFound } from './on-error.js';
 import { apiDocs } from './routes/api-docs.js';
 import { hlsRoutes } from './routes/hls-routes.js';
 import { forward, fromCached } from './routes/origin-proxy.js';
@@ -26,19 +28,22 @@ export function createEdgeApp(deps: EdgeDeps) {
   const cache = createResponseCache(deps.clock);
   const verifier = createTokenVerifier(deps.jwks, deps.settings, deps.clock);
   const ip = (c: Context) => deps.clientIp?.(c);
-  const proxy = (c: Context) => forward(c, deps, ip(c));
+  const proxy = (c: Context<EdgeEnv>) => forward(c, deps, ip(c));
   const read = createCachedRead(deps, cache);
-  const cachedGet = async (c: Context) => {
+  const cachedGet = async (c: Context<EdgeEnv>) => {
     const url = new URL(c.req.url);
-    return fromCached(await read(url.pathname + url.search), c.req.header('if-none-match'));
+    return fromCached(await read(url.pathname + url.search, { requestId: c.get('requestId') }), c.req.header('if-none-match'));
   };
+  const observe = deps.observe ?? consoleObserver;
   const { rateLimits: enabled, guestPerMinute, joinPerMinute, joinPerIdentityPerMinute } = deps.settings;
   const limiter = (perMinute: number) => createRateLimiter({ clock: deps.clock, perMinute, enabled });
   const guestPerIp = limiter(guestPerMinute);
   const joinLimits = { guestPerIp, joinPerIp: limiter(joinPerMinute), joinPerIdentity: limiter(joinPerIdentityPerMinute), enabled, verifier, ip };
 
-  app.onError(onError);
+  app.onError(createOnError(observe));
   app.notFound(onNotFound);
+  // First of all: every answer carries the request id, and every one is reported.
+  app.use(observeRequests({ route: routePath, report: (line) => observe.request?.(line) }));
   // Before any route, limit or cache: a path no resource can have is 404 (core/api/path-guard.ts).
   app.use('/api/*', guardPath);
   app.use('/hls/*', guardPath);
@@ -56,6 +61,7 @@ export function createEdgeApp(deps: EdgeDeps) {
   app.route('/api', apiDocs());
   app.get('/api/catalog', cachedGet);
   app.get('/api/events/:eventId', cachedGet);
+  app.get('/api/events/:eventId/fairness', cachedGet);
   app.get('/api/channels/:channelId', cachedGet);
   app.get('/.well-known/jwks.json', cachedGet);
   app.route('/api/queue', queueShield(deps, read, verifier));

@@ -1,17 +1,20 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError, guardPath } from '../core/index.js';
+import { routePath } from 'hono/route';
+import { AppError, guardPath, isWellFormedKid, observeRequests } from '../core/index.js';
 import { createBookingService } from './bookings/booking-service.js';
 import type { OriginDeps } from './deps.js';
 import { createEventService } from './events/event-service.js';
 import type { OriginEnv } from './http/env.js';
-import { onError, onNotFound } from './http/on-error.js';
+import { createOnError, onNotFound } from './http/on-error.js';
+import { log, withRequestId } from './logging/log.js';
+import { countAnswers } from './metrics/count-answers.js';
+import { originMetrics } from './metrics/origin-metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { hlsRoutes } from './routes/hls-routes.js';
-import { appMetrics, countAnswers } from './metrics/app-metrics.js';
 import { queueRoutes } from './routes/queue-routes.js';
 import { readiness } from './routes/readiness.js';
 
@@ -20,12 +23,24 @@ export function createOriginApp(deps: OriginDeps) {
   const events = createEventService(deps);
   const bookings = createBookingService(deps, events);
   const app = new Hono<OriginEnv>();
+  const metrics = deps.metrics ?? originMetrics;
 
-  app.onError(onError);
+  app.onError(createOnError(deps.log ?? log));
   app.notFound(onNotFound);
+  // First, so every answer (a 404 of the path guard too) carries the id and is counted.
+  app.use(
+    observeRequests({
+      route: routePath,
+      around: withRequestId,
+      report: (line) => {
+        metrics.request(line);
+        deps.log?.info(line, 'request');
+      },
+    }),
+  );
   app.use('/api/*', guardPath);
   app.use('/hls/*', guardPath);
-  app.use(countAnswers(deps.metrics ?? appMetrics));
+  app.use(countAnswers(metrics));
   app.use(
     bodyLimit({
       maxSize: deps.settings.maxBodyBytes,
@@ -37,7 +52,12 @@ export function createOriginApp(deps: OriginDeps) {
 
   app.get('/api/health', (c) => c.json({ status: 'ok', role: 'origin', time: new Date(deps.clock.now()).toISOString() }));
   app.get('/api/ready', readiness(deps));
-  app.get('/.well-known/jwks.json', (c) => {
+  app.get('/.well-known/jwks.json', async (c) => {
+    // An edge that met a kid it does not know names it: look for keys another instance added.
+    const kid = c.req.query('kid');
+    if (kid && isWellFormedKid(kid) && !deps.tokens.jwks().keys.some((key) => key.kid === kid)) {
+      await deps.signingKeys?.follow().catch(() => undefined);
+    }
     c.header('cache-control', 'public, max-age=300');
     return c.json(deps.tokens.jwks());
   });

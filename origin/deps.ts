@@ -6,8 +6,11 @@ import type { ExternalIdentityVerifier } from './identity/oidc-verifier.js';
 import type { IdGenerator } from './ids.js';
 import type { InventoryGate } from './inventory/inventory-gate.js';
 import type { Ledger } from './ledger/ledger.js';
+import type { OwnerLease } from './bookings/owner-lease.js';
+import type { SigningKeyControl } from './tokens/signing-key-control.js';
+import type { Logger } from './logging/log.js';
+import type { OriginMetrics } from './metrics/origin-metrics.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
-import type { AppMetrics } from './metrics/app-metrics.js';
 
 export interface OriginSettings extends TokenSettings {
   /** Operator bearer token, compared in constant time. */
@@ -25,6 +28,14 @@ export interface OriginSettings extends TokenSettings {
   bookingTimeoutMs: number;
   /** How long a counter must disagree with its bookings, unchanged, before a recount fixes it. */
   driftSettleMs: number;
+  /**
+   * How long the reconciler keeps visiting a closed event after it closed or was last touched (a
+   * cancel); after a clean pass past it the event is set aside as settled. Never less than
+   * `bookingTimeoutMs` in effect (docs/decisions/0006, "Which events a pass visits").
+   */
+  closedWatchMs: number;
+  /** How often, across every instance, one pass also checks settled events' journals and counters. */
+  reconcileSweepMs: number;
 }
 
 /** Every port the origin needs; only `origin/main.ts` builds real ones. */
@@ -35,13 +46,21 @@ export interface OriginDeps {
   gate: InventoryGate;
   ledger: Ledger;
   tokens: TokenIssuer;
+  /** This instance's lease on the booking attempts it journals; without it they wait for their deadline. */
+  lease?: OwnerLease;
+  /** Asks for one event's reconciliation soon (a booking met places held by attempts that may be dead). */
+  settleSoon?: (eventId: string) => void;
+  /** The shared key set's rotation and following; absent where keys are fixed (some tests). */
+  signingKeys?: SigningKeyControl;
   channels: ChannelDirectory;
   /** Simulated live HLS for the local stack's channels; absent when channels play from IVS. */
   hls?: ReturnType<typeof createSimulatedHls>;
   /** An external OpenID Connect provider whose id tokens are accepted beside ours (optional). */
   oidc?: ExternalIdentityVerifier;
-  /** Where the drop funnel is counted; the process-wide counters (`appMetrics`) by default. */
-  metrics?: AppMetrics;
+  /** Where requests, the drop funnel and the queue are counted; the process-wide `originMetrics` by default. */
+  metrics?: OriginMetrics;
+  /** Where one line per request goes (`buildOrigin` sets it); unset, only faults are logged, to the process-wide `log`. */
+  log?: Logger;
   settings: OriginSettings;
 }
 
@@ -53,5 +72,7 @@ export const defaultOriginSettings: Omit<OriginSettings, 'adminToken'> = {
   maxBodyBytes: 16 * 1024,
   bookingTimeoutMs: 30_000,
   driftSettleMs: 30_000,
+  closedWatchMs: 10 * 60_000,
+  reconcileSweepMs: 3_600_000,
   loginQueue: 32,
 };

@@ -1,10 +1,14 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createDrain, DRAIN_MS } from './boot/drain.js';
+import { collectDefaultMetrics } from 'prom-client';
+import { createDrain, DRAIN_MS, serveMetrics } from '../core/node/index.js';
 import { buildOrigin } from './boot/build-origin.js';
 import { parseOriginConfig } from './config.js';
+import { log } from './logging/log.js';
+import { originMetrics } from './metrics/origin-metrics.js';
 import { startEventTicks } from './events/start-event-ticks.js';
 import { startReconciler } from './reconcile/start-reconciler.js';
+import { LEASE_RENEW_MS } from './bookings/owner-lease.js';
 import { KEY_REFRESH_MS } from './tokens/refresh-signing-keys.js';
 
 // The Node server: with `entry/lambda.ts`, the only reader of process.env in origin/.
@@ -20,8 +24,15 @@ await ticks.runNow();
 // A rotation written by another instance reaches this one within KEY_REFRESH_MS.
 const keyReload = setInterval(() => void origin.refreshKeys.run(), KEY_REFRESH_MS);
 keyReload.unref();
+// While this process lives its booking attempts are its own; once it dies they are settled within LEASE_TTL_MS.
+const leaseRenewal = setInterval(() => void origin.lease.renew().catch((error: unknown) => log.warn({ err: error }, 'lease renewal failed')), LEASE_RENEW_MS);
+leaseRenewal.unref();
 
-// Answers given while draining close their socket behind them (see boot/drain.ts).
+// Prometheus on its own loopback listener, never a route of the app (origin/README.md, "Logs and metrics").
+collectDefaultMetrics({ register: originMetrics.registry });
+const metrics = config.METRICS_PORT === undefined ? undefined : await serveMetrics(originMetrics.registry, config.METRICS_PORT);
+
+// Answers given while draining close their socket behind them (see core/node/drain.ts).
 const drain = createDrain();
 const fetch = async (request: Request, env?: unknown): Promise<Response> => {
   const response = await origin.app.fetch(request, env);
@@ -30,9 +41,9 @@ const fetch = async (request: Request, env?: unknown): Promise<Response> => {
 };
 
 const server = serve({ fetch, hostname: config.ORIGIN_HOST, port: config.ORIGIN_PORT }, (info) => {
-  const message = { type: 'ready', role: 'origin', port: info.port };
+  const message = { type: 'ready', role: 'origin', port: info.port, metricsPort: metrics?.port };
   if (process.send) process.send(message);
-  else console.log(`origin listening on http://${config.ORIGIN_HOST}:${info.port}`);
+  else log.info({ url: `http://${config.ORIGIN_HOST}:${info.port}`, metricsPort: metrics?.port }, 'origin listening');
 });
 
 let stopping = false;
@@ -40,12 +51,13 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   clearInterval(keyReload);
+  clearInterval(leaseRenewal);
   const passesStopped = Promise.all([reconciler.stop(), ticks.stop()]);
   // Exit 0 only once every request in flight has been answered and the stores are closed.
   const drained = await drain.run(server as Server);
   await passesStopped.catch(() => undefined);
-  await origin.close().catch(() => undefined);
-  if (!drained) console.error(`origin stopped with requests still in flight after ${DRAIN_MS} ms`);
+  await Promise.all([origin.close().catch(() => undefined), metrics?.close()]);
+  if (!drained) log.error({ drainMs: DRAIN_MS }, 'origin stopped with requests still in flight');
   process.exit(drained ? 0 : 1);
 };
 process.once('SIGTERM', () => void stop());

@@ -1,8 +1,9 @@
 import type { z, ZodType } from 'zod';
-import { identityResponseSchema, loginSchema } from './auth.js';
+import { identityResponseSchema, keyRotationSchema, loginSchema } from './auth.js';
 import { bookingListResponseSchema, bookingRequestSchema, bookingResponseSchema } from './booking.js';
 import { catalogQuerySchema, catalogResponseSchema, channelViewSchema } from './channel.js';
 import { createEventSchema, eventStatsSchema, eventViewSchema, patchEventSchema } from './event.js';
+import { fairnessQuerySchema, fairnessViewSchema } from './fairness.js';
 import { admitResponseSchema, joinResponseSchema, queueStateSchema, visitorStatusResponseSchema } from './queue.js';
 
 export type Auth = 'id' | 'queue' | 'access' | 'operator';
@@ -30,6 +31,7 @@ export const contract: Operation[] = [
   { method: 'get', path: '/api/ready', summary: 'Readiness: Redis and DynamoDB answer, every gate on sale is loaded', tag: 'meta', responses: { 200: ['ready'], 503: ['origin_unavailable (the checks that failed)'] } },
   { method: 'get', path: '/api/catalog', summary: 'Upcoming and open events (paginated) and live channels', tag: 'catalog', query: catalogQuerySchema, responses: { 200: ['the catalog, cached ~30 s', catalogResponseSchema], 400: ['validation_failed'] } },
   { method: 'get', path: '/api/events/:eventId', summary: 'One event with live availability', tag: 'catalog', responses: { 200: ['the event, cached 1 s', eventViewSchema], 404: ['event_not_found'] } },
+  { method: 'get', path: '/api/events/:eventId/fairness', summary: "The pre-queue draw's evidence: the commitment, then the seed and the hashed registrant list (docs/fairness.md)", tag: 'catalog', query: fairnessQuerySchema, responses: { 200: ['before the start the commitment only; once drawn immutable, cached a day', fairnessViewSchema], 400: ['validation_failed'], 404: ['event_not_found, not_found (no such part of the list)'] } },
   { method: 'get', path: '/api/channels/:channelId', summary: 'One live channel', tag: 'catalog', responses: { 200: ['the channel', channelViewSchema], 404: ['channel_not_found'] } },
   { method: 'post', path: '/api/auth/guest', summary: 'An anonymous identity (rate-limited per IP)', tag: 'identity', responses: { 201: ['id token', identityResponseSchema], 429: ['rate_limited'] } },
   { method: 'post', path: '/api/auth/login', summary: 'Log a member in', tag: 'identity', body: loginSchema, responses: { 200: ['id token', identityResponseSchema], 400: ['invalid_json, validation_failed'], 401: ['invalid_credentials'] } },
@@ -43,5 +45,6 @@ export const contract: Operation[] = [
   { method: 'post', path: '/api/admin/events', summary: 'Create an event', tag: 'operator', auth: 'operator', body: createEventSchema, responses: { 201: ['created', eventViewSchema], 400: ['validation_failed (every field listed)'], 409: ['event_exists'] } },
   { method: 'patch', path: '/api/admin/events/:eventId', summary: 'Pause, resume, close, change the admission knobs', tag: 'operator', auth: 'operator', body: patchEventSchema, responses: { 200: ['updated', eventViewSchema], 400: ['validation_failed'], 404: ['event_not_found'] } },
   { method: 'get', path: '/api/admin/events/:eventId/stats', summary: 'Queue and inventory numbers', tag: 'operator', auth: 'operator', responses: { 200: ['stats', eventStatsSchema], 404: ['event_not_found'] } },
+  { method: 'post', path: '/api/admin/keys/rotate', summary: 'Sign new tokens with a new key; older keys stay published until their tokens expire', tag: 'operator', auth: 'operator', responses: { 201: ['rotated', keyRotationSchema], 404: ['not_found (fixed keys)'], 409: ['too_many_keys'] } },
   { method: 'get', path: '/api/admin/events/:eventId/bookings', summary: "Every booking of an event (the ledger's view)", tag: 'operator', auth: 'operator', responses: { 200: ['bookings', bookingListResponseSchema], 404: ['event_not_found'] } },
 ];

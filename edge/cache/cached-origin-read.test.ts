@@ -13,4 +13,11 @@ describe('the edge cache key rule', () => {
     expect(cacheKey('/api/catalog?bust=1')).toBe('/api/catalog');
     expect(cacheKey('/api/catalog?cursor=abc&x=1&limit=5')).toBe('/api/catalog?limit=5&cursor=abc');
   });
+
+  it("keeps only the part of a draw's registrant list", () => {
+    expect(cacheKey('/api/events/drop-1/fairness')).toBe('/api/events/drop-1/fairness');
+    expect(cacheKey('/api/events/drop-1/fairness?bust=1')).toBe('/api/events/drop-1/fairness');
+    expect(cacheKey('/api/events/drop-1/fairness?bust=1&part=2')).toBe('/api/events/drop-1/fairness?part=2');
+    expect(cacheKey('/api/events/drop-1?part=2')).toBe('/api/events/drop-1');
+  });
 });

@@ -8,15 +8,21 @@ export type CachedReadKind = 'json' | 'hls-playlist';
 
 export interface CachedReadOptions {
   kind?: CachedReadKind;
+  /** The request this read serves; the fill sends it to the origin (readers sharing it share the fill). */
+  requestId?: string;
 }
 
 export type CachedRead = (path: string, options?: CachedReadOptions) => Promise<CachedResponse>;
 
 /**
- * Query parameters a read actually varies on, by pathname: the catalog's page. Every other query
- * parameter is dropped, so it can neither split the cache nor bust it.
+ * Query parameters a read actually varies on, by pathname: the catalog's page, the part of a
+ * draw's registrant list. Every other query parameter is dropped, so it can neither split the
+ * cache nor bust it.
  */
-const VARYING_QUERY: Readonly<Record<string, readonly string[]>> = { '/api/catalog': ['limit', 'cursor'] };
+const VARYING_QUERY: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/^\/api\/catalog$/, ['limit', 'cursor']],
+  [/^\/api\/events\/[^/]+\/fairness$/, ['part']],
+];
 
 /**
  * The one cache-key rule: the pathname, without its query string, except for the parameters listed
@@ -26,7 +32,7 @@ const VARYING_QUERY: Readonly<Record<string, readonly string[]>> = { '/api/catal
 export function cacheKey(path: string): string {
   const at = path.indexOf('?');
   const pathname = at === -1 ? path : path.slice(0, at);
-  const varying = VARYING_QUERY[pathname];
+  const varying = VARYING_QUERY.find(([pattern]) => pattern.test(pathname))?.[1];
   if (!varying || at === -1) return pathname;
   const given = new URLSearchParams(path.slice(at + 1));
   const kept = new URLSearchParams();
@@ -46,7 +52,7 @@ export function createCachedRead(deps: Pick<EdgeDeps, 'origin'>, cache: Response
   return (path, options = {}) => {
     const key = cacheKey(path);
     return cache.get(key, async () => {
-      const entry = await toCached(await originGet(deps.origin, key));
+      const entry = await toCached(await originGet(deps.origin, key, options.requestId));
       if (options.kind === 'hls-playlist' && entry.status === 200) entry.headers['cache-control'] = playlistCacheControl(entry.body);
       return entry;
     });

@@ -13,11 +13,19 @@ import { createOidcVerifier } from '../identity/oidc-verifier.js';
 import { createIdGenerator } from '../ids.js';
 import { createDynamoLedger } from '../ledger/dynamo-ledger.js';
 import { ensureLedgerTable } from '../ledger/ensure-table.js';
+import { log } from '../logging/log.js';
+import { countDynamoErrors } from '../metrics/count-dynamo-errors.js';
+import { originMetrics } from '../metrics/origin-metrics.js';
+import { createOwnerLease, type OwnerLease } from '../bookings/owner-lease.js';
+import { reconcileEvent } from '../reconcile/reconcile-event.js';
+import { emptyReport } from '../reconcile/reconcile-report.js';
+import { createSettleSoon } from '../reconcile/settle-soon.js';
 import { createReconcilePass, type ReconcilePass } from '../reconcile/start-reconciler.js';
 import { readSecretString } from '../secrets/read-secret-string.js';
 import { createFileSigningKeyStore } from '../tokens/file-signing-key-store.js';
 import { createSecretsManagerSigningKeyStore } from '../tokens/secrets-manager-signing-key-store.js';
 import type { SigningKeyStore } from '../tokens/signing-key-store.js';
+import { createSigningKeyControl } from '../tokens/signing-key-control.js';
 import { createKeyRefreshPass, type KeyRefreshPass } from '../tokens/refresh-signing-keys.js';
 import { loadOrCreateSigningKeys } from '../tokens/signing-keys.js';
 import { createTokenIssuer } from '../tokens/token-issuer.js';
@@ -37,6 +45,8 @@ export interface BuiltOrigin {
   reconcile: ReconcilePass;
   ticks: EventTickPass;
   refreshKeys: KeyRefreshPass;
+  /** Renewed every LEASE_RENEW_MS while the instance runs (`main.ts`, the Lambda entry). */
+  lease: OwnerLease;
   /** Waits for running passes and closes the clients. */
   close(): Promise<void>;
 }
@@ -60,6 +70,8 @@ async function openLedgerAndKeys(config: OriginConfig, secrets: SecretsManagerCl
   });
   try {
     if (config.CREATE_TABLE) await ensureLedgerTable(dynamo, config.DYNAMODB_TABLE);
+    // Counted from here: the table check above expects a not-found on a first start.
+    countDynamoErrors(dynamo, originMetrics);
     const keyStore = config.SIGNING_KEYS_SECRET_ARN && secrets
       ? createSecretsManagerSigningKeyStore(secrets, config.SIGNING_KEYS_SECRET_ARN)
       : createFileSigningKeyStore(join(config.DATA_DIR, 'keys'));
@@ -88,13 +100,23 @@ export async function buildOrigin(config: OriginConfig, options: BuildOriginOpti
   const stores = buildStores(config, upstashToken);
 
   const settings = { ...defaultOriginSettings, adminToken, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE, bookingTimeoutMs: config.BOOKING_TIMEOUT_MS };
+  const tokens = createTokenIssuer(keys, settings, clock);
+  const ledger = createDynamoLedger(dynamo, config.DYNAMODB_TABLE);
+  // Alive before the first request: the attempts it journals name this lease.
+  const lease = createOwnerLease(ledger, clock);
+  await lease.renew();
+  const refreshKeys = createKeyRefreshPass(keyStore, tokens, clock);
+  log.level = config.LOG_LEVEL;
   const deps: OriginDeps = {
     clock,
+    log,
     ids: createIdGenerator(() => clock.now()),
     queue: stores.queue,
     gate: stores.gate,
-    ledger: createDynamoLedger(dynamo, config.DYNAMODB_TABLE),
-    tokens: createTokenIssuer(keys, settings, clock),
+    ledger,
+    lease,
+    tokens,
+    signingKeys: createSigningKeyControl(keyStore, tokens, refreshKeys, clock, settings),
     channels: createStaticChannelDirectory(config.SEED_DEMO ? demoChannels : []),
     // The sample segments ship with the local stack only; on AWS channels play from IVS.
     ...(config.BANJJAK_STACK === 'local' && { hls: createSimulatedHls({ mediaDir: sampleMediaDir, segmentCount: 4, segmentSeconds: 2 }) }),
@@ -106,13 +128,13 @@ export async function buildOrigin(config: OriginConfig, options: BuildOriginOpti
   const { app, events } = createOriginApp(deps);
   if (config.SEED_DEMO) await seedDemo(deps.ledger, events, clock.now(), config.DEMO_PASSWORD);
   const reconcile = createReconcilePass(deps);
+  deps.settleSoon = createSettleSoon((eventId) => reconcileEvent(deps, eventId, clock.now(), emptyReport()));
   const ticks = createEventTickPass(deps.ledger, events);
-  const refreshKeys = createKeyRefreshPass(keyStore, deps.tokens, clock);
   const close = async () => {
     await Promise.all([reconcile.idle(), ticks.idle(), refreshKeys.idle()]);
     stores.close();
     dynamo.destroy();
     secrets?.destroy();
   };
-  return { app, events, deps, keyStore, reconcile, ticks, refreshKeys, close };
+  return { app, events, deps, keyStore, lease, reconcile, ticks, refreshKeys, close };
 }

@@ -11,24 +11,24 @@ let dynamo: TestDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
 afterAll(() => dynamo.close());
 
-/** The real ledger, its listEvents (the first step of both passes) counted and slowed by `delayMs`. */
-function watched(ledger: Ledger, delayMs: number) {
+/** The real ledger, the first step of a pass (listing its events) counted and slowed by `delayMs`. */
+function watched(ledger: Ledger, delayMs: number, firstStep: 'listEvents' | 'listEventsToReconcile') {
   const seen = { started: 0, finished: 0, running: 0, overlapped: false };
-  const listEvents = ledger.listEvents.bind(ledger);
+  const list = (ledger[firstStep] as () => Promise<unknown>).bind(ledger);
   const slowed: Ledger = Object.assign(Object.create(ledger) as Ledger, {
-    listEvents: async () => {
+    [firstStep]: async () => {
       seen.started += 1;
       seen.overlapped ||= (seen.running += 1) > 1;
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       seen.running -= 1;
       seen.finished += 1;
-      return listEvents();
+      return list();
     },
   });
   return { seen, ledger: slowed };
 }
 
-/** A pass whose runs are counted as they end (`listEvents` is only its first step); a joined run counts once. */
+/** A pass whose runs are counted as they end (listing is only its first step); a joined run counts once. */
 function counted<T extends { run(): Promise<unknown> }>(pass: T) {
   const ends = { count: 0 };
   const runs = new WeakSet<Promise<unknown>>();
@@ -44,8 +44,8 @@ function counted<T extends { run(): Promise<unknown> }>(pass: T) {
 }
 
 function lambdaOn(origin: TestOrigin, delays: { ticks: number; reconcile: number }, maxUpkeepWaitMs: number, role: 'home' | 'replica' = 'home') {
-  const ticks = watched(origin.deps.ledger, delays.ticks);
-  const reconcile = watched(origin.deps.ledger, delays.reconcile);
+  const ticks = watched(origin.deps.ledger, delays.ticks, 'listEvents');
+  const reconcile = watched(origin.deps.ledger, delays.reconcile, 'listEventsToReconcile');
   const tickPass = counted(createEventTickPass(ticks.ledger, origin.events));
   const handler = createLambdaHandler(
     { app: origin.app, deps: origin.deps, ticks: tickPass.pass, reconcile: createReconcilePass({ ...origin.deps, ledger: reconcile.ledger }) },

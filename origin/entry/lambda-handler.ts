@@ -1,9 +1,13 @@
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import type { BuiltOrigin } from '../boot/build-origin.js';
-import { appMetrics, toEmf } from '../metrics/app-metrics.js';
+import { log as processLog } from '../logging/log.js';
+import { createEmfDrain, toEmf } from '../metrics/app-metrics.js';
+import { originMetrics } from '../metrics/origin-metrics.js';
+import { LEASE_RENEW_MS } from '../bookings/owner-lease.js';
 import { KEY_REFRESH_MS } from '../tokens/refresh-signing-keys.js';
 import { functionUrlEventSchema, malformedEvent, problemResult, type FunctionUrlResult } from './function-url-event.js';
 import { createRequestDrivenUpkeep, waitAtMost } from './request-driven-upkeep.js';
+import { isRotationEvent, isScheduledEvent } from './scheduled-events.js';
 
 export interface LambdaHandlerOptions {
   eventTickMs: number;
@@ -16,8 +20,15 @@ export interface LambdaHandlerOptions {
   maxUpkeepWaitMs?: number;
 }
 
-/** An EventBridge schedule (`rate(1 minute)`) invoking the function: upkeep only, no request. */
-const isScheduledEvent = (event: unknown): boolean => typeof event === 'object' && event !== null && (event as { source?: unknown }).source === 'aws.events';
+
+const json = (statusCode: number, body: unknown): FunctionUrlResult => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), isBase64Encoded: false });
+
+/** The scheduled rotation: a new signing key, published and used by this instance at once. */
+async function rotate(deps: BuiltOrigin['deps']): Promise<FunctionUrlResult> {
+  if (!deps.signingKeys) return json(404, { rotated: false, reason: 'fixed signing keys' });
+  const keys = await deps.signingKeys.rotate();
+  return json(200, { rotated: true, activeKid: keys.active.kid, kids: keys.all.length });
+}
 
 /**
  * The origin app behind a Lambda Function URL (or an API Gateway HTTP API), payload format 2.0,
@@ -25,9 +36,9 @@ const isScheduledEvent = (event: unknown): boolean => typeof event === 'object' 
  * invocation starts the reconciler, the event ticks and the key reload when due (`request-driven-upkeep.ts`) and
  * serves the request meanwhile; the answer then waits for them at most `maxUpkeepWaitMs`.
  */
-export function createLambdaHandler(origin: Pick<BuiltOrigin, 'app' | 'deps' | 'reconcile' | 'ticks'> & Partial<Pick<BuiltOrigin, 'refreshKeys'>>, options: LambdaHandlerOptions) {
+export function createLambdaHandler(origin: Pick<BuiltOrigin, 'app' | 'deps' | 'reconcile' | 'ticks'> & Partial<Pick<BuiltOrigin, 'refreshKeys' | 'lease'>>, options: LambdaHandlerOptions) {
   const serve = handle(origin.app);
-  const refreshKeys = origin.refreshKeys;
+  const { refreshKeys, lease } = origin;
   const upkeep = createRequestDrivenUpkeep(
     [
       ...(options.role === 'replica'
@@ -38,12 +49,17 @@ export function createLambdaHandler(origin: Pick<BuiltOrigin, 'app' | 'deps' | '
           ]),
       // The keys were loaded at cold start; reload them (to follow a rotation) once a period.
       ...(refreshKeys ? [{ everyMs: KEY_REFRESH_MS, run: () => refreshKeys.run(), waitFirstPeriod: true }] : []),
+      // A frozen instance serves nothing, so renewing while invoked is enough to keep its attempts its own.
+      ...(lease ? [{ everyMs: LEASE_RENEW_MS, run: () => lease.renew(), waitFirstPeriod: true }] : []),
     ],
     origin.deps.clock,
   );
   const maxWaitMs = options.maxUpkeepWaitMs ?? 1_000;
+  const log = origin.deps.log ?? processLog;
+  const drainCounts = createEmfDrain(origin.deps.metrics ?? originMetrics);
 
   return async (event: unknown, context?: LambdaContext): Promise<FunctionUrlResult> => {
+    if (isRotationEvent(event)) return rotate(origin.deps);
     if (isScheduledEvent(event)) {
       await upkeep.runAll();
       return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"upkeep":"done"}', isBase64Encoded: false };
@@ -55,14 +71,15 @@ export function createLambdaHandler(origin: Pick<BuiltOrigin, 'app' | 'deps' | '
     try {
       result = (await serve(parsed.data as unknown as LambdaEvent, context)) as FunctionUrlResult;
     } catch (error) {
-      console.error('origin lambda error', error);
+      log.error({ err: error }, 'origin lambda error');
       result = await problemResult(error);
     }
     // Leave a second of the invocation's time for the answer itself.
     const left = context?.getRemainingTimeInMillis ? context.getRemainingTimeInMillis() - 1_000 : maxWaitMs;
     if (running) await waitAtMost(running, Math.min(maxWaitMs, left));
-    const metrics = toEmf(appMetrics.drain(), options.stage ?? 'local', origin.deps.clock.now());
-    if (metrics) console.log(metrics);
+    // One EMF document per invocation, as a log line: CloudWatch reads `_aws` at its top level.
+    const metrics = toEmf(await drainCounts(), options.stage ?? 'local', origin.deps.clock.now());
+    if (metrics) log.info(metrics, 'metrics');
     return result;
   };
 }

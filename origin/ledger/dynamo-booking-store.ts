@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlaceCounters } from './dynamo-place-counters.js';
+import type { EventWatch } from './dynamo-event-watch.js';
 import { conditionally, keys, type DynamoTable } from './dynamo-table.js';
 import type { BookingRecord, BookingState, CancelResult, Ledger } from './ledger.js';
 import { formatMarker } from './place-marker.js';
@@ -23,7 +24,7 @@ interface BookingRow {
  * An aborted attempt leaves a bare record under its id with no index keys: it fences the id, so
  * a request that wakes up late cannot write a booking the reconciler has already released.
  */
-export function createDynamoBookingStore({ doc, tableName, queryAll }: DynamoTable, counters: PlaceCounters): BookingStore {
+export function createDynamoBookingStore({ doc, tableName, queryAll }: DynamoTable, counters: PlaceCounters, watch: Pick<EventWatch, 'noteEventActivity'>): BookingStore {
   const bookingItem = (booking: BookingRecord) => ({
     ...keys.booking(booking.id),
     gsi1pk: `USER#${booking.userId}`,
@@ -94,9 +95,11 @@ export function createDynamoBookingStore({ doc, tableName, queryAll }: DynamoTab
       if (!current || current.userId !== userId) return { kind: 'not_found' };
       if (current.status !== 'confirmed') return { kind: 'already_cancelled', booking: current };
       const { eventId, itemId, quantity } = current;
+      // 0. Have the reconciler watch the event again if it had set it aside (closed and settled).
       // 1. Announce the return on the counter, 2. cancel naming that announcement, 3. return the
       // places by dropping it: a crash after any step leaves enough for the reconciler to finish
       // the return exactly once (place-marker.ts).
+      await watch.noteEventActivity(eventId, deadline);
       const marker = formatMarker({ kind: 'return', bookingId, quantity, deadline, nonce: randomBytes(6).toString('base64url') });
       await counters.addMarker(eventId, itemId, marker);
       const flipped = await conditionally(() =>

@@ -1,13 +1,12 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { QueueCheckpoint } from '../admission/admission-queue.js';
 import type { EventRecord } from '../events/event-record.js';
-import { conditionally, keys, type DynamoTable } from './dynamo-table.js';
+import { conditionally, eventPartitions, keys, type DynamoTable } from './dynamo-table.js';
 import type { Ledger, MemberRecord } from './ledger.js';
 
 type EventStore = Pick<Ledger, 'createEvent' | 'getEvent' | 'listEvents' | 'listCatalogEvents' | 'updateEvent' | 'putQueueCheckpoint' | 'getQueueCheckpoint' | 'putMember' | 'getMember'>;
 
-const LISTED = 'EVENTS';
-const ARCHIVED = 'EVENTS#ARCHIVED';
+const { listed: LISTED, archived: ARCHIVED, settled: SETTLED } = eventPartitions;
 
 const pickCheckpoint = ({ tailSeq, servingSeq, admitted, drawn }: QueueCheckpoint): QueueCheckpoint => ({ tailSeq, servingSeq, admitted, drawn });
 const sameCheckpoint = (a: QueueCheckpoint, b: QueueCheckpoint): boolean =>
@@ -16,7 +15,8 @@ const sameCheckpoint = (a: QueueCheckpoint, b: QueueCheckpoint): boolean =>
 /** Event definitions, their item counters' creation, queue checkpoints and members. */
 export function createDynamoEventStore({ doc, tableName, queryAll }: DynamoTable): EventStore {
   // Listed events (not closed, not hidden) sit in their own index partition, so the catalog reads
-  // what a visitor can act on and does not grow with the history of events.
+  // what a visitor can act on and does not grow with the history of events. A write of the record
+  // puts a settled event back among the archived ones: the reconciler watches it again.
   const partitionOf = (event: EventRecord) => (event.closed || event.hidden === true ? ARCHIVED : LISTED);
   const eventItem = (event: EventRecord) => ({ ...keys.event(event.id), gsi1pk: partitionOf(event), gsi1sk: `${event.startsAt}#${event.id}`, event });
   const queryPartition = (partition: string) =>
@@ -53,7 +53,7 @@ export function createDynamoEventStore({ doc, tableName, queryAll }: DynamoTable
     },
 
     async listEvents() {
-      const rows = (await Promise.all([queryPartition(LISTED), queryPartition(ARCHIVED)])).flat();
+      const rows = (await Promise.all([LISTED, ARCHIVED, SETTLED].map(queryPartition))).flat();
       return rows.map((row) => row.event).sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
     },
 

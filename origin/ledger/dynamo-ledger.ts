@@ -1,8 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoBookingStore } from './dynamo-booking-store.js';
 import { createDynamoEventStore } from './dynamo-event-store.js';
+import { createDynamoEventWatch } from './dynamo-event-watch.js';
 import { createDynamoPendingJournal } from './dynamo-pending-journal.js';
 import { createDynamoPlaceCounters } from './dynamo-place-counters.js';
+import { createDynamoRegistrantList } from './dynamo-registrant-list.js';
 import { createDynamoTable } from './dynamo-table.js';
 import type { Ledger } from './ledger.js';
 
@@ -14,10 +16,13 @@ export function createDynamoLedger(client: DynamoDBClient, tableName: string): L
   const table = createDynamoTable(client, tableName);
   const counters = createDynamoPlaceCounters(table);
   const { addMarker: _internal, ...countersPort } = counters;
+  const watch = createDynamoEventWatch(table);
   return {
     ...createDynamoEventStore(table),
+    ...watch,
     ...createDynamoPendingJournal(table),
     ...countersPort,
-    ...createDynamoBookingStore(table, counters),
+    ...createDynamoBookingStore(table, counters, watch),
+    ...createDynamoRegistrantList(table),
   };
 }

@@ -7,9 +7,19 @@ export const keys = {
   item: (eventId: string, itemId: string) => ({ pk: `EVENT#${eventId}`, sk: `ITEM#${itemId}` }),
   pending: (eventId: string, bookingId: string) => ({ pk: `EVENT#${eventId}`, sk: `PENDING#${bookingId}` }),
   queue: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'QUEUE' }),
+  registrants: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'REGISTRANTS' }),
+  registrantPart: (eventId: string, listId: string, part: number) => ({ pk: `EVENT#${eventId}`, sk: `REGISTRANTS#${listId}#${String(part).padStart(6, '0')}` }),
   booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
   member: (username: string) => ({ pk: `MEMBER#${username}`, sk: 'MEMBER' }),
+  sweep: () => ({ pk: 'RECONCILE', sk: 'SWEEP' }),
+  lease: (owner: string) => ({ pk: `LEASE#${owner}`, sk: 'LEASE' }),
 };
+
+/**
+ * The gsi1 partitions of event records: listed (not closed, not hidden), archived (closed or
+ * hidden), and settled (closed events the reconciler set aside; table-design.md).
+ */
+export const eventPartitions = { listed: 'EVENTS', archived: 'EVENTS#ARCHIVED', settled: 'EVENTS#SETTLED' } as const;
 
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';

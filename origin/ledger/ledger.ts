@@ -24,6 +24,11 @@ export interface PendingBooking {
   booking: BookingRecord;
   /** ms since the epoch. */
   deadline: number;
+  /**
+   * The instance working on it: once that instance's lease has run out (it died), the entry is
+   * settled at once instead of at its deadline (`owner-lease.ts`).
+   */
+  owner?: string;
 }
 
 /** A claim of `quantity` places on an item's counter, remembered by the counter until settled. */
@@ -64,6 +69,34 @@ export interface CatalogPosition {
   id: string;
 }
 
+/** An event as the reconciler finds it, with where its watch stands (docs/decisions/0006). */
+export interface WatchedEvent {
+  record: EventRecord;
+  /**
+   * ms: until when the event was last known active since it closed (the reconciler's first look
+   * at it closed, or a cancel's deadline). Absent until then; a write of the record clears it.
+   */
+  activeAt?: number;
+  /** Set aside by the reconciler: closed, quiet and clean, skipped by every pass but a sweep. */
+  settled: boolean;
+}
+
+/** The pre-queue's registrants as published (docs/fairness.md): hashed ids, ascending, and their SHA-256. */
+export interface RegistrantList {
+  ids: string[];
+  sha256: string;
+}
+
+/** A page of the recorded registrant list: the whole list's figures and one part of its ids. */
+export interface RegistrantListPage {
+  count: number;
+  sha256: string;
+  /** Parts of at most `REGISTRANT_PART_SIZE` ids; at least one (an empty list has one empty part). */
+  parts: number;
+  /** The part's hashed ids, ascending; null past the last part. */
+  ids: string[] | null;
+}
+
 /** What a booking id stands for in the ledger: a booking, an aborted attempt, or nothing yet. */
 export type BookingState =
   | { kind: 'booking'; booking: BookingRecord; cancelMarker?: string }
@@ -87,11 +120,28 @@ export interface Ledger {
   /** Writes the record if its stored version is `event.version - 1`; false on a lost race. */
   updateEvent(event: EventRecord): Promise<boolean>;
 
+  /** Events not set aside as settled: open, hidden, or closed and still watched. */
+  listEventsToReconcile(): Promise<WatchedEvent[]>;
+  /** Closed events the reconciler set aside (for its sweep). */
+  listSettledEvents(): Promise<WatchedEvent[]>;
+  /** Starts the watch of a closed event (`activeAt`), unless started or the record changed since `version`. */
+  watchClosedEvent(eventId: string, version: number, at: number): Promise<boolean>;
+  /** Sets a closed event aside, if still at `version`, not touched since `activeAt`, and not set aside already. */
+  settleEvent(eventId: string, version: number, activeAt: number): Promise<boolean>;
+  /** Work for the reconciler may appear in a closed or hidden event until `until` (ms): watch it again. */
+  noteEventActivity(eventId: string, until: number): Promise<void>;
+  /** Claims the sweep of settled events for one pass of all instances, if none claimed it in the last `everyMs`. */
+  claimSweep(now: number, everyMs: number): Promise<boolean>;
+
   /** Journals an attempt (before the gate reserves for it). */
   putPending(pending: PendingBooking): Promise<void>;
   /** The event's attempts in flight or left behind, read consistently. */
   listPending(eventId: string): Promise<PendingBooking[]>;
   deletePending(eventId: string, bookingId: string): Promise<void>;
+  /** Records that instance `owner` is alive until `expiresAt` (ms), never moving it backwards. */
+  renewLease(owner: string, expiresAt: number): Promise<void>;
+  /** Until when `owner` is known alive (ms), or undefined if it never was. */
+  leaseExpiry(owner: string): Promise<number | undefined>;
 
   /** Confirmed quantity per item, from the counters (claims in flight included). */
   itemCounts(eventId: string): Promise<Map<string, number>>;
@@ -124,6 +174,13 @@ export interface Ledger {
    */
   putQueueCheckpoint(eventId: string, checkpoint: QueueCheckpoint): Promise<void>;
   getQueueCheckpoint(eventId: string): Promise<QueueCheckpoint | undefined>;
+  /**
+   * Keeps an event's registrant list for good, once: the first list recorded wins, and every caller
+   * gets the recorded one back (a list that lost the race is discarded).
+   */
+  recordRegistrants(eventId: string, list: RegistrantList): Promise<RegistrantList>;
+  /** One part of the recorded registrant list; undefined while none is recorded. */
+  getRegistrants(eventId: string, part: number): Promise<RegistrantListPage | undefined>;
   putMember(member: MemberRecord): Promise<void>;
   getMember(username: string): Promise<MemberRecord | undefined>;
 }

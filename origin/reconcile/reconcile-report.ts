@@ -1,6 +1,11 @@
 /** What one reconciliation pass did; all zeros on a healthy system. */
 export interface ReconcileReport {
+  /** Events visited (docs/decisions/0006, "Which events a pass visits"). */
   events: number;
+  /** Settled events whose journal and counters a sweep checked (bookings are not read). */
+  eventsProbed: number;
+  /** Closed events found clean and quiet, set aside: later passes skip them. */
+  eventsSettled: number;
   /** Journal entries past their deadline whose booking was written: just dropped. */
   attemptsSettled: number;
   /** Journal entries past their deadline with no booking: fenced, places released. */
@@ -23,6 +28,8 @@ export interface ReconcileReport {
 
 export const emptyReport = (): ReconcileReport => ({
   events: 0,
+  eventsProbed: 0,
+  eventsSettled: 0,
   attemptsSettled: 0,
   attemptsAborted: 0,
   markersSettled: 0,
@@ -36,6 +43,13 @@ export const emptyReport = (): ReconcileReport => ({
 
 /** Whether the pass changed anything worth a log line. */
 export function changedAnything(report: ReconcileReport): boolean {
-  const { events: _events, failed, ...counts } = report;
+  const { events: _events, eventsProbed: _probed, failed, ...counts } = report;
   return failed.length > 0 || Object.values(counts).some((count) => count > 0);
+}
+
+/** Adds one event's part of a pass to the pass's report. */
+export function addReport(total: ReconcileReport, part: ReconcileReport): void {
+  const { failed, ...counts } = part;
+  for (const [name, count] of Object.entries(counts)) total[name as keyof typeof counts] += count;
+  total.failed.push(...failed);
 }

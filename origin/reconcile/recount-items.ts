@@ -1,5 +1,6 @@
 import type { OriginDeps } from '../deps.js';
 import type { BookingRecord, ItemCounter, PendingBooking } from '../ledger/ledger.js';
+import { log } from '../logging/log.js';
 import type { ReconcileReport } from './reconcile-report.js';
 
 /**
@@ -37,7 +38,7 @@ export async function recountItems(
     if (!drift || drift.expected !== expected || drift.version !== version) {
       if (await ledger.noteDrift(eventId, counter.itemId, version, { expected, seenAt: now, version })) report.driftNoted += 1;
     } else if (now - drift.seenAt >= settings.driftSettleMs && (await ledger.fixDrift(eventId, counter.itemId, version, expected))) {
-      console.warn(`reconcile: item ${counter.itemId} of ${eventId} counted ${counter.booked}, its bookings ${expected}: fixed`);
+      log.warn({ eventId, itemId: counter.itemId, counted: counter.booked, bookings: expected }, 'reconcile: counter fixed to its bookings');
       report.countersFixed += 1;
     }
   }

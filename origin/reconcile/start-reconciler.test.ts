@@ -13,10 +13,11 @@ describe('the reconciler timer', () => {
     let passes = 0;
     let running = 0;
     let overlapped = false;
-    const listEvents = origin.deps.ledger.listEvents.bind(origin.deps.ledger);
+    // Listing the events to visit is every pass's first ledger read.
+    const listEvents = origin.deps.ledger.listEventsToReconcile.bind(origin.deps.ledger);
     const ledger = {
       ...origin.deps.ledger,
-      listEvents: async () => {
+      listEventsToReconcile: async () => {
         passes += 1;
         overlapped ||= (running += 1) > 1;
         await new Promise((resolve) => setTimeout(resolve, 30)); // slower than the interval

@@ -1,4 +1,6 @@
-import type { Clock } from '../../core/index.js';
+import type { OriginDeps } from '../deps.js';
+import { log } from '../logging/log.js';
+import { originMetrics } from '../metrics/origin-metrics.js';
 import { reconcile, type ReconcileDeps } from './reconcile.js';
 import { changedAnything, type ReconcileReport } from './reconcile-report.js';
 import { createSinglePass, type SinglePass } from '../upkeep/single-pass.js';
@@ -14,10 +16,13 @@ export interface Reconciler {
 export type ReconcilePass = SinglePass<ReconcileReport>;
 
 /** One reconcile pass at a time, for a timer (`startReconciler`) or the Lambda entry's requests. */
-export function createReconcilePass(deps: ReconcileDeps & { clock: Clock }): ReconcilePass {
+export function createReconcilePass(deps: ReconcileDeps & Pick<OriginDeps, 'clock' | 'metrics'>): ReconcilePass {
   return createSinglePass('reconcile pass', async () => {
-    const report = await reconcile(deps, deps.clock.now());
-    if (changedAnything(report)) console.log('reconcile:', JSON.stringify(report));
+    const startedAt = deps.clock.now();
+    const report = await reconcile(deps, startedAt);
+    if (changedAnything(report)) log.info({ report }, 'reconcile');
+    // The lag counts from the start of the last pass that settled every event.
+    if (report.failed.length === 0) (deps.metrics ?? originMetrics).reconciled(startedAt);
     return report;
   });
 }
