@@ -30,6 +30,11 @@ describe('distribution', () => {
       DefaultTTL: 30,
       ParametersInCacheKeyAndForwardedToOrigin: { QueryStringsConfig: { QueryStringBehavior: 'whitelist', QueryStrings: ['limit', 'cursor'] } },
     });
+    expect(policyOf(behavior('/api/events/*/fairness'))).toMatchObject({
+      MinTTL: 0,
+      MaxTTL: 86_400,
+      ParametersInCacheKeyAndForwardedToOrigin: { QueryStringsConfig: { QueryStringBehavior: 'whitelist', QueryStrings: ['part'] } },
+    });
     expect(policyOf(behavior('/hls/*.m3u8'))).toMatchObject({ MaxTTL: 1 });
     expect(policyOf(behavior('/hls/*'))).toMatchObject({ DefaultTTL: 31_536_000 });
   });
@@ -46,6 +51,7 @@ describe('distribution', () => {
     // Writes come before the event JSON pattern that would otherwise swallow them.
     const order = (config().CacheBehaviors as Behavior[]).map((entry) => entry.PathPattern);
     expect(order.indexOf('/api/events/*/bookings')).toBeLessThan(order.indexOf('/api/events/*'));
+    expect(order.indexOf('/api/events/*/fairness')).toBeLessThan(order.indexOf('/api/events/*'));
     expect(order.at(-1)).toBe('/api/*');
   });
 

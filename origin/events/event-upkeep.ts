@@ -1,10 +1,10 @@
 import { AppError, eventPhase, firmPlacesLeft } from '../../core/index.js';
 import type { JoinResult, QueueSnapshot } from '../admission/admission-queue.js';
-import { drawOrder } from '../admission/fairness.js';
 import type { OriginDeps } from '../deps.js';
 import { createGateRebuild } from '../inventory/gate-rebuild.js';
 import type { EventRecord } from './event-record.js';
 import { createQueueCheckpoints } from './queue-checkpoints.js';
+import { orderRegistrants } from './registrant-draw.js';
 
 const JOIN_ATTEMPTS = 10;
 
@@ -25,6 +25,7 @@ export function createEventUpkeep(deps: OriginDeps) {
   const { queue, gate, clock } = deps;
   const checkpoints = createQueueCheckpoints(deps);
   const gateRebuild = createGateRebuild(deps);
+  const drawing = new Map<string, Promise<void>>();
 
   const queueSettings = (record: EventRecord) => ({ ...record.admission, queueAll: record.queueAll, startsAt: Date.parse(record.startsAt) });
 
@@ -37,16 +38,25 @@ export function createEventUpkeep(deps: OriginDeps) {
     return queue.advance(record.id, now);
   }
 
+  async function draw(record: EventRecord, snapshot: QueueSnapshot, now: number): Promise<void> {
+    // The registrant list reaches the ledger before any place is given (docs/fairness.md).
+    const order = await orderRegistrants(deps.ledger, record, await queue.prequeueMembers(record.id));
+    if (snapshot.reservedSeq !== null && snapshot.reservedSeq < snapshot.tailSeq + order.length) {
+      await checkpoints.reserve(record, snapshot.tailSeq + order.length);
+    }
+    if (await queue.draw(record.id, order)) await checkpoints.save(record.id, await queue.advance(record.id, now), true);
+  }
+
   async function drawIfDue(record: EventRecord, snapshot: QueueSnapshot, now: number): Promise<QueueSnapshot> {
     if (snapshot.drawn || snapshot.prequeued === 0 || now < Date.parse(record.startsAt)) return snapshot;
-    const members = await queue.prequeueMembers(record.id);
-    if (snapshot.reservedSeq !== null && snapshot.reservedSeq < snapshot.tailSeq + members.length) {
-      await checkpoints.reserve(record, snapshot.tailSeq + members.length);
+    // The crowd arriving at the start finds the draw due at once: one draw per instance, the rest wait for it.
+    let running = drawing.get(record.id);
+    if (!running) {
+      running = draw(record, snapshot, now).finally(() => drawing.delete(record.id));
+      drawing.set(record.id, running);
     }
-    const drawn = await queue.draw(record.id, drawOrder(record.seed, members));
-    const after = await queue.advance(record.id, now);
-    if (drawn) await checkpoints.save(record.id, after, true);
-    return after;
+    await running;
+    return queue.advance(record.id, now);
   }
 
   /** Mirrors "every place firmly taken" and "closed" into the queue, so joins and admits stop at once. */

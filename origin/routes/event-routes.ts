@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
-import { AppError, catalogQuerySchema, type CatalogResponse } from '../../core/index.js';
+import { AppError, catalogQuerySchema, fairnessQuerySchema, type CatalogResponse } from '../../core/index.js';
 import type { OriginDeps } from '../deps.js';
 import { decodeCatalogCursor, encodeCatalogCursor } from '../events/catalog-cursor.js';
 import type { EventService } from '../events/event-service.js';
+import { createFairnessReport } from '../events/fairness-report.js';
 import type { OriginEnv } from '../http/env.js';
 import { validateQuery } from '../http/validate-json.js';
 
-/** Public, cacheable reads: the catalog (~30 s at the CDN), event JSON and channels (availability: 1 s). */
+/** Public, cacheable reads: the catalog (~30 s at the CDN), event JSON and channels (availability: 1 s), a draw's evidence. */
 export function eventRoutes(deps: OriginDeps, events: EventService) {
+  const fairness = createFairnessReport(deps, events);
   return new Hono<OriginEnv>()
     .get('/catalog', validateQuery(catalogQuerySchema), async (c) => {
       const { limit, cursor } = c.req.valid('query');
@@ -27,6 +29,12 @@ export function eventRoutes(deps: OriginDeps, events: EventService) {
       // Phones revalidate every time (a cheap 304 with the edge's ETag), so a visitor who just booked
       // never sees the count from before; the CDN keeps it for a second.
       c.header('cache-control', 'public, max-age=0, s-maxage=1, stale-if-error=30');
+      return c.json(view);
+    })
+    .get('/events/:eventId/fairness', validateQuery(fairnessQuerySchema), async (c) => {
+      const { view, final } = await fairness(c.req.param('eventId'), c.req.valid('query').part);
+      // A recorded draw never changes: kept for good. Before it, as fresh as the event JSON.
+      c.header('cache-control', final ? 'public, max-age=3600, s-maxage=86400, immutable' : 'public, max-age=0, s-maxage=1, stale-if-error=30');
       return c.json(view);
     })
     .get('/channels/:channelId', async (c) => {

@@ -24,6 +24,8 @@ export function createCachePolicies(scope: Construct) {
     json1s: policy('Json1s', Duration.seconds(1), Duration.seconds(1)),
     // The key keeps only the page parameters, as the edge's own cache does: ?x=<random> cannot bust it.
     catalog: policy('Catalog30s', Duration.seconds(30), Duration.seconds(30), cloudfront.CacheQueryStringBehavior.allowList('limit', 'cursor')),
+    // A draw's evidence: 1 s until recorded, then a day (the origin says `immutable`); keyed by the list's part.
+    fairness: policy('Fairness1d', Duration.seconds(1), Duration.days(1), cloudfront.CacheQueryStringBehavior.allowList('part')),
     playlist1s: policy('Playlist1s', Duration.seconds(1), Duration.seconds(1)),
     segments1y: policy('Segments1y', Duration.days(365), Duration.days(365)),
   };

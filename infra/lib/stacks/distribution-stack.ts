@@ -108,6 +108,7 @@ export class DistributionStack extends Stack {
       additionalBehaviors: {
         '/api/queue/*/state': cachedRead(policies.json1s),
         '/api/events/*/bookings': throughEdge,
+        '/api/events/*/fairness': cachedRead(policies.fairness),
         '/api/events/*': cachedRead(policies.json1s),
         '/api/catalog': cachedRead(policies.catalog),
         '/api/channels/*': cachedRead(policies.json1s),
