@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Clock, JwksCache, TokenSettings } from '../core/index.js';
+import type { EdgeObserver } from './edge-observer.js';
 
 /** Sends a request to the origin; `path` includes the query string. */
 export type OriginFetch = (path: string, init: RequestInit) => Promise<Response>;
@@ -34,6 +35,8 @@ export interface EdgeDeps {
   assets?: (request: Request) => Promise<Response>;
   /** The caller's address as the runtime reports it. */
   clientIp?: (c: Context) => string | undefined;
+  /** Request lines and faults; `consoleObserver` (faults only) by default. */
+  observe?: EdgeObserver;
 }
 
 export const defaultEdgeSettings: EdgeSettings = {

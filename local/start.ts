@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { threadPoolSize } from '../origin/boot/thread-pool.js';
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import dynalite from 'dynalite';
@@ -19,8 +19,13 @@ const generatedToken = !process.env.ADMIN_TOKEN;
 const adminToken = process.env.ADMIN_TOKEN ?? randomBytes(24).toString('base64url');
 const demoPassword = process.env.DEMO_PASSWORD ?? 'flashdrop';
 const root = resolve(import.meta.dirname, '..');
+/** Prometheus listeners of the origin and the edge, on 127.0.0.1 only; 0 picks a free port. */
+const metricsPorts = { origin: process.env.ORIGIN_METRICS_PORT ?? '0', edge: process.env.EDGE_METRICS_PORT ?? '0' };
 
 await mkdir(dataDir, { recursive: true });
+// A generated token goes to a file only the operator can read, never to the terminal or a CI log.
+const adminTokenFile = resolve(dataDir, 'admin-token');
+if (generatedToken) await writeFile(adminTokenFile, `${adminToken}\n`, { mode: 0o600 });
 const dynamo = dynalite({ path: resolve(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 await new Promise<void>((done) => dynamo.listen(0, '127.0.0.1', () => done()));
 const dynamoPort = (dynamo.address() as AddressInfo).port;
@@ -28,7 +33,12 @@ const dynamoPort = (dynamo.address() as AddressInfo).port;
 const children: ChildProcess[] = [];
 let stopping = false;
 
-function start(entry: string, env: Record<string, string>): Promise<number> {
+interface Started {
+  port: number;
+  metricsPort?: number;
+}
+
+function start(entry: string, env: Record<string, string>): Promise<Started> {
   const child = fork(resolve(root, entry), [], {
     cwd: root,
     // The AWS SDK's notice about Node 22 is for deployments; on the embedded stack it is noise.
@@ -44,8 +54,8 @@ function start(entry: string, env: Record<string, string>): Promise<number> {
   });
   children.push(child);
   return new Promise((done, fail) => {
-    child.on('message', (message: { type?: string; port?: number }) => {
-      if (message.type === 'ready' && message.port) done(message.port);
+    child.on('message', (message: { type?: string; port?: number; metricsPort?: number }) => {
+      if (message.type === 'ready' && message.port) done({ port: message.port, metricsPort: message.metricsPort });
     });
     child.on('exit', (code) => {
       if (!stopping) {
@@ -76,7 +86,7 @@ async function stop(code = 0): Promise<void> {
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 
-const originPort = await start('origin/main.ts', {
+const origin = await start('origin/main.ts', {
   // The embedded stack: in-memory queue and gate unless REDIS_URL / UPSTASH_* name a Redis.
   BANJJAK_STACK: 'local',
   ORIGIN_PORT: '0',
@@ -85,23 +95,27 @@ const originPort = await start('origin/main.ts', {
   DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamoPort}`,
   SEED_DEMO: process.env.SEED_DEMO ?? 'true',
   DEMO_PASSWORD: demoPassword,
+  METRICS_PORT: metricsPorts.origin,
 });
-const edgePort = await start('edge/entry/node.ts', {
+const edge = await start('edge/entry/node.ts', {
   PORT: String(port),
-  ORIGIN_URL: `http://127.0.0.1:${originPort}`,
+  ORIGIN_URL: `http://127.0.0.1:${origin.port}`,
   WEB_DIR: resolve(root, 'dist/web'),
+  METRICS_PORT: metricsPorts.edge,
 });
+const metricsUrl = (started: Started) => (started.metricsPort ? `http://127.0.0.1:${started.metricsPort}/metrics` : 'off');
 
 console.log(
   [
     '',
-    `  반짝 Banjjak is running on http://localhost:${edgePort}`,
+    `  반짝 Banjjak is running on http://localhost:${edge.port}`,
     '',
     `  data          ${dataDir}`,
-    `  origin        http://127.0.0.1:${originPort} (loopback only)`,
-    // A token the operator chose is theirs to know: printed only when generated here.
-    `  admin token   ${generatedToken ? `${adminToken}   (generated; set ADMIN_TOKEN to choose one)` : 'from ADMIN_TOKEN (not shown)'}`,
-    `  demo members  ${DEMO_MEMBERS.join(', ')} / password "${demoPassword}"`,
+    `  origin        http://127.0.0.1:${origin.port} (loopback only)`,
+    `  metrics       edge ${metricsUrl(edge)}, origin ${metricsUrl(origin)} (loopback only)`,
+    // Tokens and passwords are never printed: a terminal is shared, a CI log is kept.
+    `  admin token   ${generatedToken ? `generated, in ${adminTokenFile} (set ADMIN_TOKEN to choose one)` : 'from ADMIN_TOKEN (not shown)'}`,
+    `  demo members  ${DEMO_MEMBERS.join(', ')} (password: DEMO_PASSWORD, see README.md)`,
     '',
     '  Ctrl-C stops everything.',
     '',

@@ -19,6 +19,10 @@ const schema = z.object({
   STAGE: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/).default('local'),
   ORIGIN_HOST: z.string().default('127.0.0.1'),
   ORIGIN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** The Node server's Prometheus listener on 127.0.0.1 (`GET /metrics`); unset: none. 0: a free port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** JSON log lines at this level and above; `info` has one line per request. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   /** The operator token read from this secret at start instead (the origin Lambda). */

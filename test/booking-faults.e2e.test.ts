@@ -112,7 +112,8 @@ describe.runIf(redisServerAvailable())('bookings survive a killed origin and a w
 
     origin = await startOrigin(env);
     await settled(ledger, eventId);
-    const repairs = origin.output().split('\n').filter((line) => line.startsWith('reconcile:'));
+    // The origin logs JSON lines; the reconciler's are the ones about what it repaired.
+    const repairs = origin.output().split('\n').filter((line) => line.includes('"msg":"reconcile'));
     // Clients that lost their connection retry with the same key: replayed if it had been booked.
     const retried = await fire(origin.url, eventId, died.map((o) => o.attempt));
     // Every retry is answered; a 503 (an attempt that outran its deadline under load) is a valid "try again".

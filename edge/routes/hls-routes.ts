@@ -3,6 +3,7 @@ import { AppError } from '../../core/index.js';
 import type { CachedRead } from '../cache/cached-origin-read.js';
 import { isHlsSegment, SEGMENT_CACHE_CONTROL } from '../cache/hls-cache-control.js';
 import type { EdgeDeps } from '../deps.js';
+import type { EdgeEnv } from '../env.js';
 import { fromCached, originGet } from './origin-proxy.js';
 
 /**
@@ -10,15 +11,15 @@ import { fromCached, originGet } from './origin-proxy.js';
  * segments relayed with year-long immutable caching (left to the CDN: they are too big for ours).
  */
 export function hlsRoutes(deps: EdgeDeps, read: CachedRead) {
-  return new Hono().get('/*', async (c) => {
+  return new Hono<EdgeEnv>().get('/*', async (c) => {
     const path = new URL(c.req.url).pathname;
     if (path.includes('..')) throw new AppError('not_found');
     if (isHlsSegment(path)) {
-      const response = await originGet(deps.origin, path);
+      const response = await originGet(deps.origin, path, c.get('requestId'));
       if (response.status === 200) response.headers.set('cache-control', SEGMENT_CACHE_CONTROL);
       return response;
     }
     if (!path.endsWith('.m3u8')) throw new AppError('not_found');
-    return fromCached(await read(path, { kind: 'hls-playlist' }), c.req.header('if-none-match'));
+    return fromCached(await read(path, { kind: 'hls-playlist', requestId: c.get('requestId') }), c.req.header('if-none-match'));
   });
 }

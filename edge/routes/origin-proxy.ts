@@ -1,14 +1,15 @@
 import type { Context } from 'hono';
-import { AppError } from '../../core/index.js';
+import { AppError, REQUEST_ID_HEADER } from '../../core/index.js';
 import type { CachedResponse } from '../cache/response-cache.js';
 import type { EdgeDeps, OriginFetch } from '../deps.js';
+import type { EdgeEnv } from '../env.js';
 import { matchesIfNoneMatch, weakEtag } from '../cache/etag.js';
 
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'accept'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control', 'retry-after', 'www-authenticate', 'etag', 'vary'];
 
-/** Forwards the request to the origin with only the headers the origin needs. */
-export async function forward(c: Context, deps: Pick<EdgeDeps, 'origin' | 'forward'>, clientIp: string | undefined): Promise<Response> {
+/** Forwards the request to the origin with only the headers the origin needs, and the request id. */
+export async function forward(c: Context<EdgeEnv>, deps: Pick<EdgeDeps, 'origin' | 'forward'>, clientIp: string | undefined): Promise<Response> {
   const url = new URL(c.req.url);
   const headers = new Headers();
   for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -16,6 +17,7 @@ export async function forward(c: Context, deps: Pick<EdgeDeps, 'origin' | 'forwa
     if (value !== undefined) headers.set(name, value);
   }
   if (clientIp) headers.set('x-forwarded-for', clientIp);
+  headers.set(REQUEST_ID_HEADER, c.get('requestId'));
   const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
   const init = { method: c.req.method, headers, ...(hasBody && { body: await c.req.arrayBuffer() }) };
   const path = url.pathname + url.search;
@@ -24,10 +26,12 @@ export async function forward(c: Context, deps: Pick<EdgeDeps, 'origin' | 'forwa
 
 /**
  * A public, cacheable GET on the origin, whatever request triggered it: no credentials travel, so
- * the cached answer is the same for everyone.
+ * the cached answer is the same for everyone. It carries the id of the request that triggered it.
  */
-export function originGet(origin: OriginFetch, path: string): Promise<Response> {
-  return relay(origin, path, { method: 'GET', headers: { accept: 'application/json' } });
+export function originGet(origin: OriginFetch, path: string, requestId?: string): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+  return relay(origin, path, { method: 'GET', headers });
 }
 
 async function relay(origin: OriginFetch, path: string, init: RequestInit): Promise<Response> {

@@ -15,11 +15,11 @@ import { forward, fromCached } from './origin-proxy.js';
 export function queueShield(deps: EdgeDeps, read: CachedRead, verifier: TokenVerifier) {
   const ip = (c: Context) => deps.clientIp?.(c);
 
-  const loadState = (eventId: string) => read(`/api/queue/${encodeURIComponent(eventId)}/state`);
+  const loadState = (eventId: string, requestId: string) => read(`/api/queue/${encodeURIComponent(eventId)}/state`, { requestId });
 
   /** Fails closed: without a state document nobody is let through. */
-  const readState = async (eventId: string): Promise<QueueState> => {
-    const cached = await loadState(eventId);
+  const readState = async (eventId: string, requestId: string): Promise<QueueState> => {
+    const cached = await loadState(eventId, requestId);
     if (cached.status === 404) throw new AppError('event_not_found');
     if (cached.status !== 200) throw new AppError('origin_unavailable', { headers: { 'retry-after': '2' } });
     return JSON.parse(cached.body) as QueueState;
@@ -28,16 +28,16 @@ export function queueShield(deps: EdgeDeps, read: CachedRead, verifier: TokenVer
   return new Hono<EdgeEnv>()
     // No conditional GET here: the document changes every second, and reading request headers is a
     // measurable share of this path's cost on Node.
-    .get('/:eventId/state', async (c) => fromCached(await loadState(c.req.param('eventId'))))
+    .get('/:eventId/state', async (c) => fromCached(await loadState(c.req.param('eventId'), c.get('requestId'))))
     .get('/:eventId/status', requireEventToken(verifier, 'queue'), async (c) => {
       const claims = c.get('queueClaims');
-      const state = await readState(claims.evt);
+      const state = await readState(claims.evt, c.get('requestId'));
       c.header('cache-control', 'no-store');
       return c.json(visitorStatus(claims.seq, state, deps.clock.now()));
     })
     .post('/:eventId/admit', requireEventToken(verifier, 'queue'), async (c) => {
       const claims = c.get('queueClaims');
-      const state = await readState(claims.evt);
+      const state = await readState(claims.evt, c.get('requestId'));
       if (state.status === 'closed') throw new AppError('event_closed');
       if (state.status === 'soldout') throw new AppError('sold_out');
       // The pre-queue is being shuffled into places: not closed, just not ready yet.

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOriginConfig } from '../config.js';
 import { createLambdaHandler } from '../entry/lambda-handler.js';
+import { ROTATE_SIGNING_KEYS_EVENT } from '../entry/scheduled-events.js';
 import { redisServerAvailable } from '../redis/test-support/redis-server.js';
 import { startUpstashRestBridge } from '../redis/test-support/upstash-rest-bridge.js';
 import { useRedisServer } from '../redis/test-support/use-redis-server.js';
@@ -94,6 +95,19 @@ describe.runIf(redisServerAvailable())('buildOrigin with its secrets in Secrets 
     const guest = await invoke(follower, functionUrlEvent('POST', '/api/auth/guest'));
     expect(JSON.parse(Buffer.from(String(guest.body.idToken).split('.')[0]!, 'base64url').toString()).kid).toBe(rotated.active.kid);
     expect((await invoke(rotator, functionUrlEvent('GET', '/api/me/bookings', { token: guest.body.idToken }))).status).toBe(200);
+  });
+
+  it('rotates on the scheduled event: the secret gains a key, this instance signs with it, the other follows a token naming it', async () => {
+    const [rotator, follower] = [await start(), await start()];
+    const before = await kids(rotator);
+    const answer = (await rotator(ROTATE_SIGNING_KEYS_EVENT)) as { statusCode: number; body: string };
+    expect(answer.statusCode).toBe(200);
+    const stored = JSON.parse((await new SecretsManagerClient({ region: 'ap-northeast-2' }).send(new GetSecretValueCommand({ SecretId: arn('signing-keys') }))).SecretString!);
+    expect(stored.map((key: { kid: string }) => key.kid)).toEqual([JSON.parse(answer.body).activeKid, ...before]);
+    expect(await kids(rotator)).toEqual(stored.map((key: { kid: string }) => key.kid));
+    const guest = await invoke(rotator, functionUrlEvent('POST', '/api/auth/guest'));
+    expect(JSON.parse(Buffer.from(String(guest.body.idToken).split('.')[0]!, 'base64url').toString()).kid).toBe(stored[0].kid);
+    expect((await invoke(follower, functionUrlEvent('GET', '/api/me/bookings', { token: guest.body.idToken }))).status).toBe(200);
   });
 
   it('stops the start naming a secret it cannot read, or one too short for an operator token', async () => {

@@ -1,6 +1,7 @@
 import { eventStatus, firmPlacesLeft, prequeueStartsAt, type EventStatus, type EventView } from '../../core/index.js';
 import type { QueueSnapshot } from '../admission/admission-queue.js';
 import type { OriginDeps } from '../deps.js';
+import { originMetrics, type OriginMetrics } from '../metrics/origin-metrics.js';
 import type { EventRecord } from './event-record.js';
 
 /** An event's live numbers, read from the stores as they are. */
@@ -19,7 +20,7 @@ export type EventReads = ReturnType<typeof createEventReads>;
  * give at this instant (`peek`); the writes persist it. A store that has lost the event answers
  * from the ledger's checkpoint and counters until a write path or the upkeep tick restores it.
  */
-export function createEventReads({ queue, gate, ledger, clock }: Pick<OriginDeps, 'queue' | 'gate' | 'ledger' | 'clock'>) {
+export function createEventReads({ queue, gate, ledger, clock, metrics = originMetrics }: Pick<OriginDeps, 'queue' | 'gate' | 'ledger' | 'clock' | 'metrics'>) {
   async function readSnapshot(record: EventRecord, now: number): Promise<QueueSnapshot> {
     const snapshot = await queue.peek(record.id, now);
     if (snapshot.exists) return snapshot;
@@ -43,6 +44,7 @@ export function createEventReads({ queue, gate, ledger, clock }: Pick<OriginDeps
     const now = clock.now();
     const [snapshot, inventory] = await Promise.all([readSnapshot(record, now), readInventory(record)]);
     const firm = [...inventory.values()].reduce((sum, entry) => sum + entry.firm, 0);
+    recordQueueDepth(metrics, record.id, snapshot);
     const status = eventStatus(
       { schedule: record, paused: record.paused, closed: record.closed, drawn: snapshot.drawn, prequeued: snapshot.prequeued, remaining: firm },
       now,
@@ -56,6 +58,11 @@ export function createEventReads({ queue, gate, ledger, clock }: Pick<OriginDeps
   }
 
   return { live, view };
+}
+
+/** The queue's depth as this read found it: free, the snapshot is in hand (`banjjak_queue_depth`). */
+export function recordQueueDepth(metrics: Pick<OriginMetrics, 'queueDepth'>, eventId: string, snapshot: Pick<QueueSnapshot, 'tailSeq' | 'servingSeq'>): void {
+  metrics.queueDepth.set({ event: eventId }, Math.max(0, snapshot.tailSeq - snapshot.servingSeq));
 }
 
 function toEventView(record: EventRecord, status: EventStatus, remaining: Map<string, number>, now: number): EventView {

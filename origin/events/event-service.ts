@@ -2,9 +2,10 @@ import { AppError, eventPhase, type CreateEvent, type PatchEvent } from '../../c
 import { makeSeed, sha256Hex } from '../admission/fairness.js';
 import type { OriginDeps } from '../deps.js';
 import { emptySnapshot } from '../inventory/inventory-gate.js';
+import { originMetrics } from '../metrics/origin-metrics.js';
 import { createEventDirectory } from './event-directory.js';
 import type { EventRecord } from './event-record.js';
-import { createEventReads } from './event-reads.js';
+import { createEventReads, recordQueueDepth } from './event-reads.js';
 import { createEventUpkeep } from './event-upkeep.js';
 
 export type EventService = ReturnType<typeof createEventService>;
@@ -74,7 +75,7 @@ export function createEventService(deps: OriginDeps) {
       if (await ledger.updateEvent(closed)) directory.remember(closed);
       return upkeep.reconfigure(closed);
     }
-    await upkeep.sync(record);
+    recordQueueDepth(deps.metrics ?? originMetrics, record.id, await upkeep.sync(record));
   }
 
   return { find: directory.find, live: reads.live, view: reads.view, create, patch, tick, upkeep };

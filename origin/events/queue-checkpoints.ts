@@ -1,5 +1,6 @@
 import type { QueueCheckpoint, QueueSnapshot } from '../admission/admission-queue.js';
 import type { OriginDeps } from '../deps.js';
+import { log } from '../logging/log.js';
 import type { EventRecord } from './event-record.js';
 
 const SAVE_EVERY_MS = 1_000;
@@ -61,7 +62,7 @@ export function createQueueCheckpoints({ ledger, queue, clock }: Pick<OriginDeps
     } catch (error) {
       // Best effort: a lagging servingSeq only delays visitors after a wipe; try again next time.
       lastSave.delete(eventId);
-      console.warn(`queue checkpoint of ${eventId} not saved:`, (error as Error).message);
+      log.warn({ eventId, err: error }, 'queue checkpoint not saved');
     }
   }
 

@@ -1,5 +1,6 @@
 import { createSinglePass, type SinglePass } from '../upkeep/single-pass.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { log } from '../logging/log.js';
 import type { EventService } from './event-service.js';
 
 /** A tick over every open event; `run` joins a tick in progress. */
@@ -24,7 +25,7 @@ export function createEventTickPass(ledger: Pick<Ledger, 'listEvents'>, events: 
       try {
         await events.tick(record);
       } catch (error) {
-        console.warn(`event tick of ${record.id} failed:`, (error as Error).message);
+        log.warn({ eventId: record.id, err: error }, 'event tick failed');
       }
     }
   };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { appMetrics } from '../metrics/app-metrics.js';
+import { originMetrics } from '../metrics/origin-metrics.js';
 
 /**
  * The two commands a Lua-backed adapter needs, so one implementation runs over ioredis (TCP) and
@@ -44,7 +44,7 @@ export async function runLuaScript(client: RedisEval, script: LuaScript, keys: s
       return await client.eval(script.source, keys, args);
     }
   } catch (error) {
-    appMetrics.count('RedisErrors'); // the dashboard's "Redis errors" (connection, timeout, script)
+    originMetrics.storeErrors.inc({ store: 'redis' }); // the dashboards' "Redis errors" (connection, timeout, script)
     throw error;
   }
 }

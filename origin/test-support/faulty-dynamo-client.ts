@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { log } from '../logging/log.js';
 
 /**
  * Decides the fate of one request before it leaves: throw to play a process that died before
@@ -46,10 +47,18 @@ const mentionsCrash = (value: unknown, depth = 0): boolean => {
   return value instanceof Error && mentionsCrash(value.cause, depth + 1);
 };
 
-/** Keeps the logs of crashes a test stages out of its output; every other line still shows. */
+/**
+ * Keeps the logs of crashes a test stages out of its output: console lines that mention one, and
+ * the origin's own log (which reports every staged crash) while muted.
+ */
 export function muteSimulatedCrashLogs(): () => void {
   const { error, warn } = console;
+  const level = log.level;
   console.error = (...args: unknown[]) => void (args.some((arg) => mentionsCrash(arg)) || error(...args));
   console.warn = (...args: unknown[]) => void (args.some((arg) => mentionsCrash(arg)) || warn(...args));
-  return () => Object.assign(console, { error, warn });
+  log.level = 'silent';
+  return () => {
+    Object.assign(console, { error, warn });
+    log.level = level;
+  };
 }

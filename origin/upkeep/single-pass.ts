@@ -1,3 +1,5 @@
+import { log } from '../logging/log.js';
+
 /** A piece of background work that runs one at a time, for a timer or the Lambda entry's requests. */
 export interface SinglePass<T> {
   /** Runs the work now, or joins the run in progress; a failure is logged and yields undefined. */
@@ -12,7 +14,7 @@ export function createSinglePass<T>(label: string, work: () => Promise<T>): Sing
     run() {
       running ??= work()
         .catch((error: unknown) => {
-          console.warn(`${label} failed:`, (error as Error).message);
+          log.warn({ err: error }, `${label} failed`);
           return undefined;
         })
         .finally(() => {
