@@ -114,13 +114,18 @@ describe('edge security: bad tokens and bodies die at the edge', () => {
     expect(edge.originRequests.slice(before)).toEqual([]);
   });
 
-  it('forged kids cannot make the edge hammer the origin for keys', async () => {
+  it('forged kids cannot make the edge hammer the origin for keys: one load per second at most', async () => {
     const before = edge.jwks.loads();
-    origin.clock.advance(31_000);
-    for (let i = 0; i < 50; i += 1) {
-      await callApp(edge.app, 'GET', `/api/queue/${eventId}/status`, { token: await foreignKeyToken(`forged-${i}`) });
+    const started = Date.now();
+    const forged = await Promise.all(Array.from({ length: 50 }, (_, i) => foreignKeyToken(`forged-${i}`)));
+    const burst = await Promise.all(forged.map((token) => callApp(edge.app, 'GET', `/api/queue/${eventId}/status`, { token })));
+    expect(burst.map((result) => result.status)).toEqual(Array(50).fill(401));
+    expect(edge.jwks.loads() - before).toBeLessThanOrEqual(1 + Math.ceil((Date.now() - started) / 1000));
+    for (let i = 0; i < 3; i += 1) {
+      await callApp(edge.app, 'GET', `/api/queue/${eventId}/status`, { token: await foreignKeyToken(`forged-again-${i}`) });
     }
-    expect(edge.jwks.loads() - before).toBe(1);
+    const seconds = (Date.now() - started) / 1000;
+    expect(edge.jwks.loads() - before).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
   });
 
   it('follows a key rotation at the origin without a restart', async () => {
@@ -133,7 +138,7 @@ describe('edge security: bad tokens and bodies die at the edge', () => {
     const guest = await callApp(edge.app, 'POST', '/api/auth/guest');
     const joined = await callApp(edge.app, 'POST', `/api/queue/${eventId}/join`, { token: guest.body.idToken });
     expect(kidOf(joined.body.queueToken)).toBe(key.kid);
-    origin.clock.advance(31_000);
+    // No time passes: the edge loaded its keys moments ago, and still follows the new kid at once.
     const status = await callApp(edge.app, 'GET', `/api/queue/${eventId}/status`, { token: joined.body.queueToken });
     expect(status.status).toBe(200);
     const old = await callApp(edge.app, 'GET', `/api/queue/${eventId}/status`, { token: queueToken });

@@ -91,4 +91,33 @@ describe.runIf(redisServerAvailable())('two origin processes share one signing k
     expect((await call(edgeOnB, 'POST', `/api/events/${eventId}/bookings`, booking)).status).toBe(200);
     expect((await call(edgeOnA, 'GET', `/api/queue/${eventId}/status`, { token: `${joined.body.queueToken.slice(0, -4)}AAAA` })).status).toBe(401);
   });
+
+  it('rotates on an operator request: the other origin and the edge on it accept the new key at once, and every older token stays valid', async () => {
+    const before = await call(b.url, 'GET', '/.well-known/jwks.json');
+    const oldGuest = await call(b.url, 'POST', '/api/auth/guest');
+    const edgeOnB = edgeOn(b);
+    // The edge has its keys loaded just now: the new kid must not wait for any cooldown.
+    expect((await call(edgeOnB, 'GET', '/api/me/bookings', { token: oldGuest.body.idToken })).status).toBe(200);
+
+    expect((await call(a.url, 'POST', '/api/admin/keys/rotate')).status).toBe(401);
+    const rotated = await call(a.url, 'POST', '/api/admin/keys/rotate', { token: ADMIN_TOKEN });
+    const rotatedAt = Date.now();
+    expect(rotated.status).toBe(201);
+    expect(rotated.body.kids).toEqual([rotated.body.activeKid, ...before.body.keys.map((key: { kid: string }) => key.kid)]);
+
+    const guest = await call(a.url, 'POST', '/api/auth/guest');
+    expect(kidOf(guest.body.idToken)).toBe(rotated.body.activeKid);
+    // B has not reloaded its keys (that happens once a minute): the unknown kid makes it look.
+    const viaEdge = await call(edgeOnB, 'GET', '/api/me/bookings', { token: guest.body.idToken });
+    const acceptedAfterMs = Date.now() - rotatedAt;
+    expect(viaEdge.status).toBe(200);
+    expect(acceptedAfterMs).toBeLessThan(1_000);
+    expect((await call(b.url, 'GET', '/api/me/bookings', { token: guest.body.idToken })).status).toBe(200);
+    expect((await call(b.url, 'GET', '/.well-known/jwks.json')).body.keys.map((key: { kid: string }) => key.kid)).toEqual(rotated.body.kids);
+    // And B now signs with the new key too.
+    expect(kidOf((await call(b.url, 'POST', '/api/auth/guest')).body.idToken)).toBe(rotated.body.activeKid);
+    for (const base of [a.url, b.url, edgeOnB]) {
+      expect((await call(base, 'GET', '/api/me/bookings', { token: oldGuest.body.idToken })).status).toBe(200);
+    }
+  });
 });

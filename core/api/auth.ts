@@ -13,3 +13,11 @@ export const identityResponseSchema = z.object({
   expiresAt: z.string(),
 });
 export type IdentityResponse = z.infer<typeof identityResponseSchema>;
+
+/** What `POST /api/admin/keys/rotate` answers: the key new tokens are signed with, and every key published. */
+export const keyRotationSchema = z.object({
+  activeKid: z.string(),
+  kids: z.array(z.string()),
+  rotatedAt: z.string(),
+});
+export type KeyRotation = z.infer<typeof keyRotationSchema>;

@@ -31,6 +31,7 @@ export const errorCodes = {
   sale_not_open: { status: 409, title: 'Outside the sale window' },
   event_exists: { status: 409, title: 'An event with this id already exists' },
   already_cancelled: { status: 409, title: 'Booking already cancelled' },
+  too_many_keys: { status: 409, title: 'Too many signing keys still have live tokens' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   unsupported_media_type: { status: 415, title: 'Expected application/json' },
   idempotency_mismatch: { status: 422, title: 'Idempotency-Key reused with a different request' },

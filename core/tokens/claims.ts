@@ -54,3 +54,6 @@ export interface TokenSettings {
 }
 
 export const defaultTokenSettings: TokenSettings = { issuer: 'banjjak-origin', audience: 'banjjak' };
+
+/** Our key ids are RFC 7638 thumbprints (43 base64url characters); anything else is no key of ours. */
+export const isWellFormedKid = (kid: string): boolean => /^[A-Za-z0-9_-]{1,64}$/.test(kid);

@@ -4,3 +4,4 @@ export { checkClaims, checkProtectedHeader, hasExpired, type VerifyOptions } fro
 export { createVerifiedTokenCache, type VerifiedTokenCache, type VerifiedTokenCacheOptions } from './verified-token-cache.js';
 export { readBearer } from './read-bearer.js';
 export { createJwksCache, type JwksCache, type JwksCacheOptions } from './jwks-cache.js';
+export { createPacedRun } from './paced-run.js';

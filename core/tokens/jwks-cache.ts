@@ -1,15 +1,22 @@
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/index.js';
+import { createPacedRun } from './paced-run.js';
 
 export interface JwksCacheOptions {
-  /** Loads the current key set (from the origin's /.well-known/jwks.json). */
-  load: () => Promise<JSONWebKeySet>;
+  /**
+   * Loads the current key set (from the origin's /.well-known/jwks.json); `unknownKid` is set when
+   * a token named a key this set lacks, so the origin can look for keys added since it loaded.
+   */
+  load: (unknownKid?: string) => Promise<JSONWebKeySet>;
   clock: Clock;
   /** How long a loaded set is used before a background refresh. @default 300_000 */
   maxAgeMs?: number;
-  /** Minimum time between loads triggered by an unknown `kid`, so forged kids cannot hammer the origin. @default 30_000 */
-  cooldownMs?: number;
+  /**
+   * Minimum real time between loads asked for by an unknown `kid`: a rotated key is followed
+   * within it, and forged kids cannot make more than one load per interval. @default 1_000
+   */
+  unknownKidIntervalMs?: number;
 }
 
 export interface JwksCache {
@@ -21,12 +28,12 @@ export interface JwksCache {
 }
 
 /**
- * Public keys only, cached. An unknown `kid` triggers one reload (at most once per cooldown),
- * which is how a key rotation at the origin is followed without a restart.
+ * Public keys only, cached. A token with an unknown `kid` waits for the next paced reload (at most
+ * one per `unknownKidIntervalMs`, shared by every such token), which is how a key rotation at the
+ * origin is followed at once, without a restart. A failed load never blocks the next one.
  */
 export function createJwksCache(options: JwksCacheOptions): JwksCache {
   const maxAgeMs = options.maxAgeMs ?? 300_000;
-  const cooldownMs = options.cooldownMs ?? 30_000;
   let keys: JSONWebKeySet | undefined;
   let local: JWTVerifyGetKey | undefined;
   let loadedAt = -Infinity;
@@ -35,9 +42,9 @@ export function createJwksCache(options: JwksCacheOptions): JwksCache {
   let version = 0;
   let loadedKeys = '';
 
-  const reload = (): Promise<void> => {
+  const reload = (unknownKid?: string): Promise<void> => {
     inflight ??= options
-      .load()
+      .load(unknownKid)
       .then((set) => {
         const loaded = set.keys.map((key) => `${key.kid}:${key.x}:${key.y}`).join(',');
         if (keys !== undefined && loaded !== loadedKeys) version += 1;
@@ -53,14 +60,19 @@ export function createJwksCache(options: JwksCacheOptions): JwksCache {
     return inflight;
   };
 
+  let askedKid: string | undefined;
+  const reloadForUnknownKid = createPacedRun(() => reload(askedKid), options.unknownKidIntervalMs ?? 1_000);
+
   const knows = (kid: string | undefined): boolean =>
     keys !== undefined && keys.keys.some((key) => kid === undefined || key.kid === kid);
 
   const getKey: JWTVerifyGetKey = async (header, token) => {
     const age = options.clock.now() - loadedAt;
-    if (!local || age > maxAgeMs || (!knows(header.kid) && age > cooldownMs)) {
+    const unknownKid = local !== undefined && age <= maxAgeMs && !knows(header.kid);
+    if (!local || age > maxAgeMs || unknownKid) {
       try {
-        await reload();
+        if (unknownKid) askedKid = header.kid;
+        await (unknownKid ? reloadForUnknownKid() : reload());
       } catch (error) {
         // Without keys nothing can be verified: that is an outage (503), never a bad token (401),
         // or waiting visitors would be told their place is invalid.

@@ -45,6 +45,8 @@ export const stageConfigSchema = z
         reservedConcurrency: z.int().min(1).max(10_000).default(100),
         /** CodeDeploy canary: this share of traffic on a new version for this long, then all of it. */
         canary: z.enum(['Canary10Percent5Minutes', 'Canary10Percent10Minutes', 'Linear10PercentEvery1Minute', 'AllAtOnce']).default('Canary10Percent5Minutes'),
+        /** A new token signing key this often (POST /api/admin/keys/rotate does it at any time). */
+        keyRotationDays: z.int().min(1).max(365).default(30),
       })
       .prefault({}),
     redis: redisSchema,

@@ -1,3 +1,4 @@
+import { ROTATE_SIGNING_KEYS_EVENT, isRotationEvent } from '../../origin/entry/scheduled-events.js';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { synthStage } from './synth-stage.js';
@@ -16,6 +17,7 @@ describe('data', () => {
         KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
         BillingMode: 'PAY_PER_REQUEST',
         GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })],
+        TimeToLiveSpecification: { AttributeName: 'expiresTtl', Enabled: true },
         Replicas: [Match.objectLike({ Region: 'ap-northeast-2', DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
       }),
     });
@@ -57,6 +59,16 @@ describe('origin', () => {
     const replica = t(prod.stacks.replica!.origin);
     replica.resourceCountIs('AWS::Events::Rule', 0);
     replica.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ ORIGIN_ROLE: 'replica' }) } });
+  });
+
+  it('rotates the signing key on a schedule from the home origin only, with the input the Lambda entry knows', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(30 days)',
+      Targets: [Match.objectLike({ Input: JSON.stringify(ROTATE_SIGNING_KEYS_EVENT), RetryPolicy: { MaximumRetryAttempts: 2 } })],
+    });
+    expect(isRotationEvent(JSON.parse(JSON.stringify(ROTATE_SIGNING_KEYS_EVENT)))).toBe(true);
+    // Writing the key set is the home origin's alone.
+    template.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['secretsmanager:PutSecretValue']) })]) } });
   });
 
   it('grants the ledger item operations on the table and its two indexes, and nothing table-wide', () => {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { createEventSchema, patchEventSchema, type EventStats } from '../../core/index.js';
+import { AppError, createEventSchema, patchEventSchema, type EventStats, type KeyRotation } from '../../core/index.js';
 import { toPublicBooking } from '../bookings/booking-service.js';
 import type { OriginDeps } from '../deps.js';
 import type { EventService } from '../events/event-service.js';
@@ -27,6 +27,12 @@ export function adminRoutes(deps: OriginDeps, events: EventService) {
       const record = await events.find(c.req.param('eventId'));
       const bookings = await deps.ledger.listBookingsByEvent(record.id);
       return c.json({ bookings: bookings.map(toPublicBooking) });
+    })
+    .post('/keys/rotate', async (c) => {
+      if (!deps.signingKeys) throw new AppError('not_found', { detail: 'this origin has fixed signing keys' });
+      const keys = await deps.signingKeys.rotate();
+      const rotation: KeyRotation = { activeKid: keys.active.kid, kids: keys.all.map((key) => key.kid), rotatedAt: keys.active.createdAt };
+      return c.json(rotation, 201);
     })
     .get('/events/:eventId/stats', async (c) => {
       const record = await events.find(c.req.param('eventId'));

@@ -15,6 +15,10 @@ import type { SigningKey } from './signing-keys.js';
 export type NodeTokenVerifier = <K extends TokenKind>(kind: K, token: string) => Promise<ClaimsByKind[K]>;
 
 const invalid = (detail: string) => new AppError('invalid_token', { detail });
+const UNKNOWN_KEY = 'token key is unknown';
+
+/** A token whose `kid` names no key this instance has: maybe a key another instance just added. */
+export const isUnknownKeyError = (error: unknown): boolean => error instanceof AppError && error.detail === UNKNOWN_KEY;
 const p1363 = { dsaEncoding: 'ieee-p1363' } as const;
 
 /** With a callback node:crypto verifies on the libuv thread pool, leaving the event loop to the requests. */
@@ -38,7 +42,7 @@ export function createNodeTokenVerifier(keys: readonly SigningKey[], options: Ve
     checkProtectedHeader(header);
     if (header.alg !== TOKEN_ALGORITHM) throw invalid('token algorithm is not allowed');
     const key = typeof header.kid === 'string' ? publicKeys.get(header.kid) : undefined;
-    if (!key) throw invalid('token key is unknown');
+    if (!key) throw invalid(UNKNOWN_KEY);
     const signature = Buffer.from(token.slice(payloadEnd + 1), 'base64url');
     const signingInput = Buffer.from(token.slice(0, payloadEnd));
     if (signature.length !== 64 || !(await verifyOffThread(signingInput, key, signature).catch(() => false))) {

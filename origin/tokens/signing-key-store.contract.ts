@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SigningKeyStore } from './signing-key-store.js';
-import { generateSigningKey, loadOrCreateSigningKeys, rotateSigningKeys } from './signing-keys.js';
+import { generateSigningKey, loadOrCreateSigningKeys, rotateSigningKeys, MAX_LIVE_KEYS } from './signing-keys.js';
 
 /** Two stores over the same fresh backing: two origin instances sharing one key set. */
 export type TwoInstances = () => Promise<[SigningKeyStore, SigningKeyStore]>;
@@ -48,6 +48,20 @@ export function signingKeyStoreContract(name: string, instances: TwoInstances): 
       // `first` signed nothing after `second` appeared; a day later its last token has expired.
       const third = await rotateSigningKeys(a, later(60_000 + DAY * 1000 + 1), { maxTokenSeconds: DAY });
       expect(third.all.map((key) => key.kid)).toEqual([third.active.kid, second.active.kid]);
+    });
+
+    it('never drops a key whose tokens may live: past the bound a rotation is refused and changes nothing', async () => {
+      const [a] = await instances();
+      await loadOrCreateSigningKeys(a, t0);
+      for (let i = 1; i < MAX_LIVE_KEYS; i += 1) await rotateSigningKeys(a, later(i * 1000), { maxTokenSeconds: DAY });
+      const full = await a.load();
+      expect(full?.keys).toHaveLength(MAX_LIVE_KEYS);
+      await expect(rotateSigningKeys(a, later(MAX_LIVE_KEYS * 1000), { maxTokenSeconds: DAY })).rejects.toMatchObject({ code: 'too_many_keys', status: 409 });
+      expect(await a.load()).toEqual(full);
+      // A day after the second key appeared the first one's tokens are gone: room again.
+      const next = await rotateSigningKeys(a, later(1000 + DAY * 1000 + 1), { maxTokenSeconds: DAY });
+      expect(next.all).toHaveLength(MAX_LIVE_KEYS);
+      expect(next.all.map((key) => key.kid)).not.toContain(full?.keys.at(-1)?.kid);
     });
 
     it('applies two rotations racing each other, one after the other', async () => {

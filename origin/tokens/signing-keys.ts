@@ -1,6 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, type JSONWebKeySet, type JWK } from 'jose';
-import { TOKEN_ALGORITHM } from '../../core/index.js';
+import { AppError, TOKEN_ALGORITHM } from '../../core/index.js';
 import type { SigningKeyStore, StoredKey } from './signing-key-store.js';
 
 export interface SigningKey {
@@ -46,6 +46,8 @@ function toSigningKeys(stored: StoredKey[]): SigningKeys {
 }
 
 const ATTEMPTS = 8;
+/** Keys published at once; the stored set's schema allows 50. */
+export const MAX_LIVE_KEYS = 20;
 const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
 
 /**
@@ -79,7 +81,9 @@ export async function rotateSigningKeys(store: SigningKeyStore, now: Date, optio
     const current = await store.load();
     const next = [(await generateSigningKey(now)).stored, ...(current?.keys ?? [])];
     const alive = next.filter((_key, index) => index === 0 || Date.parse(next[index - 1]!.createdAt) + options.maxTokenSeconds * 1000 > now.getTime());
-    if (await store.swap(current, alive.slice(0, 20))) return toSigningKeys(alive.slice(0, 20));
+    // A key is never dropped while tokens it signed may live: past the bound a rotation is refused.
+    if (alive.length > MAX_LIVE_KEYS) throw new AppError('too_many_keys', { detail: `${alive.length - 1} keys still have live tokens; rotate again once the oldest has expired` });
+    if (await store.swap(current, alive)) return toSigningKeys(alive);
     await backOff(attempt);
   }
   throw new Error('signing key store: rotation kept losing to other writers');

@@ -1,6 +1,6 @@
 import { createVerifiedTokenCache, type ClaimsByKind, type Clock, type TokenKind, type TokenSettings } from '../../core/index.js';
 import { createNodeTokenSigner } from './node-token-signer.js';
-import { createNodeTokenVerifier } from './node-token-verifier.js';
+import { createNodeTokenVerifier, isUnknownKeyError } from './node-token-verifier.js';
 import { toJwks, type SigningKeys } from './signing-keys.js';
 
 type Payload<K extends TokenKind> = Omit<ClaimsByKind[K], 'iat' | 'exp'>;
@@ -11,6 +11,11 @@ export interface TokenIssuer {
   jwks(): ReturnType<typeof toJwks>;
   /** Swaps in rotated keys without a restart. */
   setKeys(keys: SigningKeys): void;
+  /**
+   * How to load keys added by another instance: a token naming an unknown `kid` waits for it
+   * (paced by the caller) and is checked once more against what it brought.
+   */
+  followKeysWith(reload: () => Promise<void>): void;
 }
 
 export interface TokenIssuerOptions {
@@ -31,6 +36,18 @@ export function createTokenIssuer(initial: SigningKeys, settings: TokenSettings,
     verify: createNodeTokenVerifier(keys.all, { ...settings, clock }),
   });
   let current = load(initial);
+  let follow: (() => Promise<void>) | undefined;
+  const verifyFollowing = async <K extends TokenKind>(kind: K, token: string): Promise<ClaimsByKind[K]> => {
+    const before = current;
+    try {
+      return await before.verify(kind, token);
+    } catch (error) {
+      if (!follow || !isUnknownKeyError(error)) throw error;
+      await follow().catch(() => undefined);
+      if (current === before) throw error;
+      return current.verify(kind, token);
+    }
+  };
 
   return {
     async sign(kind, payload, ttlSeconds) {
@@ -38,14 +55,14 @@ export function createTokenIssuer(initial: SigningKeys, settings: TokenSettings,
       const exp = iat + ttlSeconds;
       return { token: await current.sign(kind, payload, iat, exp), expiresAt: exp * 1000 };
     },
-    verify(kind, token) {
-      const { verify } = current;
-      return verified.verify(kind, token, () => verify(kind, token));
-    },
+    verify: (kind, token) => verified.verify(kind, token, () => verifyFollowing(kind, token)),
     jwks: () => toJwks(current.keys),
     setKeys(next) {
       current = load(next);
       verified.clear();
+    },
+    followKeysWith(reload) {
+      follow = reload;
     },
   };
 }

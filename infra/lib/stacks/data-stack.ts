@@ -24,6 +24,8 @@ export class DataStack extends Stack {
       partitionKey: key('pk'),
       sortKey: key('sk'),
       billing: dynamodb.Billing.onDemand(),
+      // Only instance leases carry it (origin/ledger/table-design.md): gone a day after they lapse.
+      timeToLiveAttribute: 'expiresTtl',
       globalSecondaryIndexes: [
         { indexName: 'gsi1', partitionKey: key('gsi1pk'), sortKey: key('gsi1sk') },
         { indexName: 'gsi2', partitionKey: key('gsi2pk'), sortKey: key('gsi2sk') },

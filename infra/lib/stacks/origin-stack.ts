@@ -9,6 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ROTATE_SIGNING_KEYS_EVENT } from '../../../origin/entry/scheduled-events.js';
 import { TOKEN_AUDIENCE, tokenIssuer, type StageConfig } from '../config.js';
 import type { RedisConnection } from './redis-stack.js';
 
@@ -139,6 +140,12 @@ export class OriginStack extends Stack {
     // on time: a schedule invokes the live alias for upkeep only. Replicas run no upkeep.
     if (props.role === 'home') {
       new events.Rule(this, 'Upkeep', { description: 'Banjjak origin upkeep (event ticks, reconciler)', schedule: events.Schedule.rate(Duration.minutes(1)), targets: [new targets.LambdaFunction(this.alias, { retryAttempts: 0 })] });
+      // A new signing key on a schedule; old keys stay published until their tokens have expired.
+      new events.Rule(this, 'KeyRotation', {
+        description: 'Banjjak token signing key rotation',
+        schedule: events.Schedule.rate(Duration.days(config.origin.keyRotationDays)),
+        targets: [new targets.LambdaFunction(this.alias, { event: events.RuleTargetInput.fromObject(ROTATE_SIGNING_KEYS_EVENT), retryAttempts: 2 })],
+      });
     }
     new CfnOutput(this, 'FunctionUrl', { value: this.url.url });
     this.acknowledgeNag(role, [signingKeys, adminToken]);
