@@ -5,6 +5,13 @@ import type { GateRebuild } from '../inventory/gate-rebuild.js';
 import type { GateRefusal, ReserveOptions, ReserveRequest, ReserveResult } from '../inventory/inventory-gate.js';
 import type { BookingRecord } from '../ledger/ledger.js';
 import { formatMarker } from '../ledger/place-marker.js';
+import { log } from '../logging/log.js';
+
+/**
+ * How long a place is held at the gate before the attempt is journaled with its owner's lease.
+ * An attempt slower than this to reach step 4 is decided afresh there, which is safe.
+ */
+export const PROVISIONAL_HOLD_MS = 5_000;
 
 export type AttemptOutcome = { kind: 'booked'; remaining: number } | GateRefusal;
 
@@ -12,8 +19,9 @@ export type AttemptOutcome = { kind: 'booked'; remaining: number } | GateRefusal
  * The write sequence of one booking (docs/decisions/0006-booking-journal-and-reconciliation.md):
  *
  * 1. reserve provisionally at the gate (capacity, per-user limit, Idempotency-Key): it drops
- *    itself at the deadline, so the crowd that loses here never writes to the ledger;
- * 2. journal the attempt in the ledger (`PENDING#<bookingId>`, same deadline);
+ *    itself after PROVISIONAL_HOLD_MS, so the crowd that loses here never writes to the ledger;
+ * 2. journal the attempt in the ledger (`PENDING#<bookingId>`, with the deadline and this
+ *    instance's lease: if the instance dies the reconciler settles it as soon as the lease lapses);
  * 3. claim the places on the ledger's item counter (never past capacity), marked with the id;
  * 4. reserve again, firmly: a no-op unless the gate lost the reservation meanwhile (expired, or
  *    rebuilt without it), in which case it is decided afresh;
@@ -46,9 +54,10 @@ export function createBookingAttempt(deps: OriginDeps, gateRebuild: GateRebuild)
       await ledger.deletePending(eventId, bookingId);
     };
 
-    const held = await reserve(record, request, { now: clock.now(), until: deadline });
+    // Until journaled, nothing but this time limit frees the hold if the process dies: keep it short.
+    const held = await reserve(record, request, { now: clock.now(), until: Math.min(deadline, clock.now() + PROVISIONAL_HOLD_MS) });
     if (held.kind !== 'reserved') return held;
-    await ledger.putPending({ booking, deadline });
+    await ledger.putPending({ booking, deadline, ...(deps.lease && { owner: deps.lease.owner }) });
     if (!(await ledger.claimPlace(claim, capacity))) {
       // The ledger is full although the gate was not: the ledger wins, but its count still holds
       // claims of requests that died (the reconciler reverts them), so this is not a sure
@@ -67,7 +76,7 @@ export function createBookingAttempt(deps: OriginDeps, gateRebuild: GateRebuild)
     }
     // The booking is on record: the 201 may go. Settling is tidy-up the reconciler redoes if needed.
     await Promise.all([ledger.settleMarker(eventId, itemId, marker), ledger.deletePending(eventId, bookingId)]).catch((error: unknown) => {
-      console.warn(`booking ${bookingId} not settled, the reconciler will:`, (error as Error).message);
+      log.warn({ eventId, bookingId, err: error }, 'booking not settled, the reconciler will');
     });
     return { kind: 'booked', remaining: firm.remaining };
   }

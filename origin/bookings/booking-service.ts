@@ -6,6 +6,8 @@ import type { EventService } from '../events/event-service.js';
 import { isGuestUserId } from '../identity/user-id.js';
 import type { GateRefusal } from '../inventory/inventory-gate.js';
 import type { BookingRecord } from '../ledger/ledger.js';
+import { log } from '../logging/log.js';
+import { createSoldOutCheck } from './sold-out-check.js';
 import { createBookingAttempt } from './booking-attempt.js';
 
 export interface BookCommand extends BookingRequest {
@@ -28,21 +30,34 @@ export function toPublicBooking(record: BookingRecord): Booking {
 export function createBookingService(deps: OriginDeps, events: EventService) {
   const { gate, ledger, queue, clock } = deps;
   const attempt = createBookingAttempt(deps, events.upkeep.gateRebuild);
+  const isTrulySoldOut = createSoldOutCheck(ledger);
 
-  async function refuse(refusal: GateRefusal, perUserLimit: number): Promise<{ booking: Booking; replayed: true }> {
+  /**
+   * Never a false "sold out" (DESIGN.md §4 invariant 7): the holders may still fall through, and
+   * those of a dead instance are released as soon as its lease has lapsed.
+   */
+  function placesHeld(eventId: string): never {
+    deps.settleSoon?.(eventId);
+    throw new AppError('places_held', { headers: { 'retry-after': '2' } });
+  }
+
+  async function refuse(eventId: string, itemId: string, quantity: number, refusal: GateRefusal, perUserLimit: number): Promise<{ booking: Booking; replayed: true }> {
     switch (refusal.kind) {
       case 'replay': {
         const existing = await ledger.getBooking(refusal.bookingId);
+        // The attempt holding this key may have died with its instance: have it settled now.
+        if (!existing) deps.settleSoon?.(eventId);
         if (!existing) throw new AppError('not_ready', { detail: 'this request is still being processed', headers: { 'retry-after': '1' } });
         return { booking: toPublicBooking(existing), replayed: true };
       }
       case 'mismatch':
         throw new AppError('idempotency_mismatch');
       case 'sold_out':
-        throw new AppError('sold_out');
+        if (await isTrulySoldOut(eventId, itemId, quantity)) throw new AppError('sold_out');
+        // The count holds places of attempts still in flight, or of dead ones.
+        return placesHeld(eventId);
       case 'places_held':
-        // Never a false "sold out" (DESIGN.md §4 invariant 7): the holders may still fall through.
-        throw new AppError('places_held', { headers: { 'retry-after': '2' } });
+        return placesHeld(eventId);
       case 'limit_reached':
         throw new AppError('limit_reached', { detail: `you already hold ${refusal.held} of ${perUserLimit}` });
       case 'unknown_item':
@@ -85,7 +100,7 @@ export function createBookingService(deps: OriginDeps, events: EventService) {
       fingerprint,
     };
     const outcome = await attempt.run(record, booking, item.capacity);
-    if (outcome.kind !== 'booked') return refuse(outcome, item.perUserLimit);
+    if (outcome.kind !== 'booked') return refuse(record.id, item.id, booking.quantity, outcome, item.perUserLimit);
     await afterBooking(record, userId, outcome.remaining);
     return { booking: toPublicBooking(booking), replayed: false };
   }
@@ -96,7 +111,7 @@ export function createBookingService(deps: OriginDeps, events: EventService) {
       await queue.complete(record.id, userId);
       if (remaining === 0) await events.upkeep.sync(record);
     } catch (error) {
-      console.warn(`after booking in ${record.id}:`, (error as Error).message);
+      log.warn({ eventId: record.id, err: error }, 'after booking: session not freed or sell-out not flagged');
     }
   }
 
