@@ -18,13 +18,13 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
     projects: [
       { test: { name: 'core', root: '.', include: ['core/**/*.test.ts'] } },
-      { test: { name: 'origin', root: '.', include: ['origin/**/*.test.ts'] } },
+      // Real redis-server and dynalite under every origin test: a busy 2-core machine needs more than 5 s.
+      { test: { name: 'origin', root: '.', include: ['origin/**/*.test.ts'], testTimeout: 20_000, hookTimeout: 30_000 } },
       { test: { name: 'edge', root: '.', include: ['edge/**/*.test.ts'] } },
       { test: { name: 'web', root: '.', include: ['web/**/*.test.ts'] } },
       { test: { name: 'loadtest', root: '.', include: ['loadtest/**/*.test.ts'] } },
       { test: { name: 'infra', root: '.', include: ['infra/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
       {
-        
         test: { name: 'e2e', root: '.', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
       },
     ],
