@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { InventoryGate } from '../inventory/inventory-gate.js';
 import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
 import { createRedisInventoryGate } from '../inventory/redis-inventory-gate.js';
 import { redisServerAvailable } from '../redis/test-support/redis-server.js';
 import { useRedisServer } from '../redis/test-support/use-redis-server.js';
-import { failOnce, muteSimulatedCrashLogs, SimulatedCrash } from '../test-support/faulty-dynamo-client.js';
-import { startDynalite, type TestDynamo } from '../test-support/start-dynalite.js';
+import { failOnce, SimulatedCrash } from '../test-support/faulty-dynamo-client.js';
 import { reconcile } from './reconcile.js';
-import { createCrashFixture, type CrashFixture } from './test-support/crash-fixture.js';
+import { createCrashFixture, useCrashDynalite, type CrashFixture } from './test-support/crash-fixture.js';
 
-let dynamo: TestDynamo;
-let unmute: () => void;
-beforeAll(async () => {
-  unmute = muteSimulatedCrashLogs();
-  dynamo = await startDynalite();
-});
-afterAll(async () => {
-  unmute();
-  await dynamo.close();
-});
+const dynamoServer = useCrashDynalite();
 
 const crash = (where: string) => () => {
   throw new SimulatedCrash(where);
@@ -33,7 +23,7 @@ const failSecondReserve = () => {
 function describeCrashes(name: string, makeGate: () => InventoryGate): void {
   describe(`a booking that dies half-way (${name} gate)`, () => {
     let f: CrashFixture;
-    beforeEach(async () => (f = await createCrashFixture(dynamo, makeGate())));
+    beforeEach(async () => (f = await createCrashFixture(dynamoServer(), makeGate())));
 
     it('before the gate reserves: nothing is held anywhere, the key books again', async () => {
       f.faults.gate = (method) => (method === 'reserve' ? crash('at reserve')() : undefined);

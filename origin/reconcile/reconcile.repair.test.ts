@@ -1,23 +1,13 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
 import { createRedisInventoryGate } from '../inventory/redis-inventory-gate.js';
 import { redisServerAvailable } from '../redis/test-support/redis-server.js';
 import { useRedisServer } from '../redis/test-support/use-redis-server.js';
-import { failOnce, muteSimulatedCrashLogs } from '../test-support/faulty-dynamo-client.js';
-import { startDynalite, type TestDynamo } from '../test-support/start-dynalite.js';
-import { createCrashFixture, type CrashFixture } from './test-support/crash-fixture.js';
+import { failOnce } from '../test-support/faulty-dynamo-client.js';
+import { createCrashFixture, useCrashDynalite, type CrashFixture } from './test-support/crash-fixture.js';
 
-let dynamo: TestDynamo;
-let unmute: () => void;
-beforeAll(async () => {
-  unmute = muteSimulatedCrashLogs();
-  dynamo = await startDynalite();
-});
-afterAll(async () => {
-  unmute();
-  await dynamo.close();
-});
+const dynamoServer = useCrashDynalite();
 
 /** Waits for the crashing origin to reach a request, holds it there, and lets it go on `resume()`. */
 function stallAt(f: CrashFixture, command: string, inputContains: string) {
@@ -30,12 +20,12 @@ function stallAt(f: CrashFixture, command: string, inputContains: string) {
 
 describe('reconciliation repairs what no request is working on', () => {
   let f: CrashFixture;
-  beforeEach(async () => (f = await createCrashFixture(dynamo, createMemoryInventoryGate())));
+  beforeEach(async () => (f = await createCrashFixture(dynamoServer(), createMemoryInventoryGate())));
 
   it('fixes a counter that drifted from its bookings, but only once the drift has held', async () => {
     await f.book(f.origin.app, 'ana', 'ana-key-1', { itemId: 'deal', quantity: 2 });
     // A count off by one with no marker to explain it (an older version's crash, a manual edit).
-    await dynamo.client.send(
+    await dynamoServer().client.send(
       new UpdateItemCommand({
         TableName: f.origin.tableName,
         Key: { pk: { S: `EVENT#${f.eventId}` }, sk: { S: 'ITEM#deal' } },
@@ -51,7 +41,7 @@ describe('reconciliation repairs what no request is working on', () => {
   });
 
   it('forgets a drift note when the counter changes before it settles', async () => {
-    await dynamo.client.send(
+    await dynamoServer().client.send(
       new UpdateItemCommand({
         TableName: f.origin.tableName,
         Key: { pk: { S: `EVENT#${f.eventId}` }, sk: { S: 'ITEM#slot' } },
@@ -93,7 +83,7 @@ describe.runIf(redisServerAvailable())('a Redis wipe while attempts are in fligh
   const redis = useRedisServer();
   let f: CrashFixture;
   let prefix = 0;
-  beforeEach(async () => (f = await createCrashFixture(dynamo, createRedisInventoryGate(redis().redis, { prefix: `wipe${(prefix += 1)}` }))));
+  beforeEach(async () => (f = await createCrashFixture(dynamoServer(), createRedisInventoryGate(redis().redis, { prefix: `wipe${(prefix += 1)}` }))));
 
   it('rebuilds the gate with the attempt, which then books without overselling', async () => {
     await f.book(f.origin.app, 'u1', 'u1-key-1', { itemId: 'slot' });

@@ -5,26 +5,16 @@ import { createDynamoLedger } from '../ledger/dynamo-ledger.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { callApp } from '../test-support/call-app.js';
 import { openEvent, TEST_ADMIN_TOKEN } from '../test-support/create-test-origin.js';
-import { failOnce, muteSimulatedCrashLogs, SimulatedCrash } from '../test-support/faulty-dynamo-client.js';
-import { startDynalite, type TestDynamo } from '../test-support/start-dynalite.js';
+import { failOnce, SimulatedCrash } from '../test-support/faulty-dynamo-client.js';
 import { reconcile } from './reconcile.js';
-import { createCrashFixture, type CrashFixture } from './test-support/crash-fixture.js';
+import { createCrashFixture, useCrashDynalite, type CrashFixture } from './test-support/crash-fixture.js';
 import { countLedgerTraffic } from './test-support/ledger-traffic.js';
 import { pastEvent } from './test-support/past-event.js';
 
 const PAST_EVENTS = 1_000;
 const MINUTE = 60_000;
 
-let dynamo: TestDynamo;
-let unmute: () => void;
-beforeAll(async () => {
-  unmute = muteSimulatedCrashLogs();
-  dynamo = await startDynalite();
-});
-afterAll(async () => {
-  unmute();
-  await dynamo.close();
-});
+const dynamoServer = useCrashDynalite();
 
 async function createPastEvents(ledger: Ledger, now: number): Promise<void> {
   const indexes = Array.from({ length: PAST_EVENTS }, (_, index) => index);
@@ -49,9 +39,9 @@ describe('a reconciler pass scales with the work, not with the history of events
   const admin = (method: string, path: string, body: unknown) => callApp(f.origin.app, method, path, { token: TEST_ADMIN_TOKEN, body });
 
   beforeAll(async () => {
-    f = await createCrashFixture(dynamo, createMemoryInventoryGate());
+    f = await createCrashFixture(dynamoServer(), createMemoryInventoryGate());
     // The reconciler's own client, its requests counted; the origin writes through another.
-    client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    client = new DynamoDBClient({ endpoint: dynamoServer().endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     counted = { ledger: createDynamoLedger(client, f.origin.tableName), take: countLedgerTraffic(client).take };
     await createPastEvents(f.origin.deps.ledger, f.origin.clock.now());
   }, 120_000);

@@ -1,11 +1,11 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createOriginApp } from '../../app.js';
 import type { InventoryGate } from '../../inventory/inventory-gate.js';
 import { createDynamoLedger } from '../../ledger/dynamo-ledger.js';
 import { callApp, type CallResult, type RequestTarget } from '../../test-support/call-app.js';
 import { createTestOrigin, openEvent, TEST_ADMIN_TOKEN, type TestOrigin } from '../../test-support/create-test-origin.js';
-import { createFaultyDynamoClient, type DynamoFault } from '../../test-support/faulty-dynamo-client.js';
-import type { TestDynamo } from '../../test-support/start-dynalite.js';
+import { createFaultyDynamoClient, muteSimulatedCrashLogs, type DynamoFault } from '../../test-support/faulty-dynamo-client.js';
+import { startDynalite, type TestDynamo } from '../../test-support/start-dynalite.js';
 import { reconcile } from '../reconcile.js';
 import type { ReconcileReport } from '../reconcile-report.js';
 
@@ -83,3 +83,21 @@ export async function createCrashFixture(dynamo: TestDynamo, gate: InventoryGate
 }
 
 export type CrashFixture = Awaited<ReturnType<typeof createCrashFixture>>;
+
+/**
+ * A dynalite for the whole file, with the simulated crashes' log lines muted: the setup the
+ * reconciler's crash, repair and scale tests share. Read the server through the returned getter.
+ */
+export function useCrashDynalite(): () => TestDynamo {
+  let dynamo: TestDynamo;
+  let unmute: () => void;
+  beforeAll(async () => {
+    unmute = muteSimulatedCrashLogs();
+    dynamo = await startDynalite();
+  });
+  afterAll(async () => {
+    unmute();
+    await dynamo.close();
+  });
+  return () => dynamo;
+}
