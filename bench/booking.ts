@@ -11,7 +11,8 @@ import { Agent as HttpAgent } from 'node:http';
 import { systemClock } from '../core/index.js';
 import { createRedisAdmissionQueue } from '../origin/admission/redis-admission-queue.js';
 import { createOriginApp } from '../origin/app.js';
-import { createStaticChannelDirectory } from '../origin/channels/channel-directory.js';
+import { createChannelService } from '../origin/channels/channel-service.js';
+import { createSimulatedChannelStream } from '../origin/channels/simulated-channel-stream.js';
 import { defaultOriginSettings, type OriginDeps } from '../origin/deps.js';
 import { createIdGenerator } from '../origin/ids.js';
 import { createRedisInventoryGate } from '../origin/inventory/redis-inventory-gate.js';
@@ -55,7 +56,7 @@ const deps: OriginDeps = {
   gate: createRedisInventoryGate(redis),
   ledger: createDynamoLedger(dynamo, 'bench-booking'),
   tokens: createTokenIssuer({ active: key, all: [key] }, settings, systemClock),
-  channels: createStaticChannelDirectory([]),
+  channels: createChannelService({ configs: [], stream: createSimulatedChannelStream({ channels: [], viewers: async () => null }), ledger: createDynamoLedger(dynamo, 'bench-booking'), clock: systemClock }),
   settings,
 };
 const { app } = createOriginApp(deps);

@@ -22,7 +22,8 @@ import { createRedisAdmissionQueue } from '../origin/admission/redis-admission-q
 import { ioredisEval } from '../origin/redis/redis-eval.js';
 import { startRedisServer } from '../origin/redis/test-support/redis-server.js';
 import { createOriginApp } from '../origin/app.js';
-import { createStaticChannelDirectory } from '../origin/channels/channel-directory.js';
+import { createChannelService } from '../origin/channels/channel-service.js';
+import { createSimulatedChannelStream } from '../origin/channels/simulated-channel-stream.js';
 import { defaultOriginSettings, type OriginDeps } from '../origin/deps.js';
 import { createIdGenerator } from '../origin/ids.js';
 import { createMemoryInventoryGate } from '../origin/inventory/memory-inventory-gate.js';
@@ -99,7 +100,7 @@ async function joinsThroughApp(
     gate: createMemoryInventoryGate(),
     ledger: createDynamoLedger(dynamo, tableName),
     tokens: stubTokens ? createStubIssuer(createTokenIssuer({ active: key, all: [key] }, settings, systemClock)) : createTokenIssuer({ active: key, all: [key] }, settings, systemClock),
-    channels: createStaticChannelDirectory([]),
+    channels: createChannelService({ configs: [], stream: createSimulatedChannelStream({ channels: [], viewers: async () => null }), ledger: createDynamoLedger(dynamo, tableName), clock: systemClock }),
     settings,
   };
   const { app } = createOriginApp(deps);

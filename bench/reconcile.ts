@@ -11,7 +11,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { systemClock } from '../core/index.js';
 import { createMemoryAdmissionQueue } from '../origin/admission/memory-admission-queue.js';
 import { createOriginApp } from '../origin/app.js';
-import { createStaticChannelDirectory } from '../origin/channels/channel-directory.js';
+import { createChannelService } from '../origin/channels/channel-service.js';
+import { createSimulatedChannelStream } from '../origin/channels/simulated-channel-stream.js';
 import { defaultOriginSettings, type OriginDeps } from '../origin/deps.js';
 import { createIdGenerator } from '../origin/ids.js';
 import { createMemoryInventoryGate } from '../origin/inventory/memory-inventory-gate.js';
@@ -53,7 +54,7 @@ const deps: OriginDeps = {
   gate: createMemoryInventoryGate(),
   ledger: createDynamoLedger(seeding, TABLE),
   tokens: createTokenIssuer({ active: key, all: [key] }, settings, systemClock),
-  channels: createStaticChannelDirectory([]),
+  channels: createChannelService({ configs: [], stream: createSimulatedChannelStream({ channels: [], viewers: async () => null }), ledger: createDynamoLedger(seeding, TABLE), clock: systemClock }),
   settings,
 };
 const { app } = createOriginApp(deps);

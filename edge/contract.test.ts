@@ -49,6 +49,10 @@ describe('the public contract: OpenAPI and real answers agree', () => {
     await conforming('GET', '/api/events/drop-c', '/api/events/:eventId');
     await conforming('GET', '/api/events/nope', '/api/events/:eventId');
     await conforming('GET', '/api/channels/ch-beauty', '/api/channels/:channelId');
+    const pinned = await conforming('PUT', '/api/admin/channels/ch-beauty/featured', '/api/admin/channels/:channelId/featured', { ...admin, body: { products: [{ eventId: 'drop-c', itemId: 'slot-a' }] } });
+    expect(pinned.body.featured).toEqual([{ eventId: 'drop-c', itemId: 'slot-a', pinnedAt: new Date(origin.clock.now()).toISOString() }]);
+    await conforming('PUT', '/api/admin/channels/ch-beauty/featured', '/api/admin/channels/:channelId/featured', { ...admin, body: { products: [{ eventId: 'drop-c', itemId: 'slot-z' }] } });
+    await conforming('PUT', '/api/admin/channels/nope/featured', '/api/admin/channels/:channelId/featured', { ...admin, body: { products: [] } });
     const guest = await conforming('POST', '/api/auth/guest', '/api/auth/guest');
     const joined = await conforming('POST', '/api/queue/drop-c/join', '/api/queue/:eventId/join', { token: guest.body.idToken });
     await conforming('GET', '/api/queue/drop-c/state', '/api/queue/:eventId/state');

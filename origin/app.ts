@@ -15,6 +15,8 @@ import { authRoutes } from './routes/auth-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { hlsRoutes } from './routes/hls-routes.js';
+import { channelCounterRoutes } from './routes/channel-counter-routes.js';
+import { playbackRoutes } from './routes/playback-routes.js';
 import { queueRoutes } from './routes/queue-routes.js';
 import { readiness } from './routes/readiness.js';
 
@@ -66,6 +68,16 @@ export function createOriginApp(deps: OriginDeps) {
   app.route('/api/admin', adminRoutes(deps, events));
   app.route('/api', bookingRoutes(deps, bookings));
   app.route('/api', eventRoutes(deps, events));
+  app.route('/api', channelCounterRoutes(deps));
+  if (deps.playback) {
+    const playback = deps.playback;
+    app.route('/api', playbackRoutes(deps, playback));
+    // The public half of the playback key pair: the edge checks simulated private channels' tokens with it.
+    app.get('/.well-known/playback-key.json', async (c) => {
+      c.header('cache-control', 'public, max-age=300');
+      return c.json(await playback.publicJwk());
+    });
+  }
   if (deps.hls) app.route('/hls', hlsRoutes(deps, deps.hls));
   return { app, events, bookings };
 }

@@ -29,6 +29,15 @@ const schema = z.object({
   ADMIN_TOKEN_SECRET_ARN: secretArn.optional(),
   /** The signing key set in this secret, shared by every instance; unset: `<DATA_DIR>/keys`. */
   SIGNING_KEYS_SECRET_ARN: secretArn.optional(),
+  /**
+   * The private key (PKCS #8 PEM, EC P-384) of the IVS playback key pair that signs private
+   * channels' playback tokens, or the secret holding it. Neither: on the local stack a pair made at
+   * start, in memory; in AWS no playback tokens (the route is absent).
+   */
+  IVS_PLAYBACK_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
+  IVS_PLAYBACK_KEY_SECRET_ARN: secretArn.optional(),
+  /** `aws:access-control-allow-origin` of playback tokens: the site's public origin in AWS; `*` (any) by default. */
+  PLAYBACK_ALLOWED_ORIGIN: z.string().min(1).default('*'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   DYNAMODB_TABLE: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/).optional(),
   AWS_REGION: z.string().regex(/^[a-z0-9-]+$/).optional(),
@@ -65,6 +74,7 @@ function crossFieldProblems(config: Partial<Raw>): Problem[] {
   const upstashToken = config.UPSTASH_REDIS_REST_TOKEN ?? config.UPSTASH_REDIS_REST_TOKEN_SECRET_ARN;
   if (Boolean(config.UPSTASH_REDIS_REST_URL) !== Boolean(upstashToken)) problems.push(['UPSTASH_REDIS_REST_TOKEN', 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (or _SECRET_ARN) go together']);
   if (config.UPSTASH_REDIS_REST_TOKEN && config.UPSTASH_REDIS_REST_TOKEN_SECRET_ARN) problems.push(['UPSTASH_REDIS_REST_TOKEN_SECRET_ARN', 'set UPSTASH_REDIS_REST_TOKEN or its _SECRET_ARN, not both']);
+  if (config.IVS_PLAYBACK_PRIVATE_KEY && config.IVS_PLAYBACK_KEY_SECRET_ARN) problems.push(['IVS_PLAYBACK_KEY_SECRET_ARN', 'set IVS_PLAYBACK_PRIVATE_KEY or its _SECRET_ARN, not both']);
   if (config.REDIS_URL && config.UPSTASH_REDIS_REST_URL) problems.push(['REDIS_URL', 'set REDIS_URL or UPSTASH_REDIS_REST_URL, not both']);
   const oidc = [config.OIDC_ISSUER, config.OIDC_AUDIENCE, config.OIDC_JWKS_URL];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) problems.push(['OIDC_ISSUER', 'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together']);

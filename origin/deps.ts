@@ -1,6 +1,7 @@
 import type { Clock, TokenSettings } from '../core/index.js';
 import type { AdmissionQueue } from './admission/admission-queue.js';
-import type { ChannelDirectory } from './channels/channel-directory.js';
+import type { ChannelService } from './channels/channel-service.js';
+import type { PlaybackTokenSigner } from './channels/playback-tokens.js';
 import type { createSimulatedHls } from './channels/simulated-hls.js';
 import type { ExternalIdentityVerifier } from './identity/oidc-verifier.js';
 import type { IdGenerator } from './ids.js';
@@ -52,7 +53,10 @@ export interface OriginDeps {
   settleSoon?: (eventId: string) => void;
   /** The shared key set's rotation and following; absent where keys are fixed (some tests). */
   signingKeys?: SigningKeyControl;
-  channels: ChannelDirectory;
+  /** The configured channels as documents: stream status, featured products, counts (`channels/channel-service.ts`). */
+  channels: ChannelService;
+  /** Signs private channels' playback tokens (ES384, IVS's format); absent: no playback-token route. */
+  playback?: PlaybackTokenSigner;
   /** Simulated live HLS for the local stack's channels; absent when channels play from IVS. */
   hls?: ReturnType<typeof createSimulatedHls>;
   /** An external OpenID Connect provider whose id tokens are accepted beside ours (optional). */

@@ -45,7 +45,7 @@ describe('the whole stack, for real: dynalite + origin + edge over HTTP', () => 
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>반짝 Banjjak</title>');
     const catalog = await http('GET', '/api/catalog');
-    expect(catalog.body.events.map((event: { id: string }) => event.id).sort()).toEqual(['k-beauty-deal', 'seongsu-popup']);
+    expect(catalog.body.events.map((event: { id: string }) => event.id).sort()).toEqual(['k-beauty-deal', 'seongsu-popup', 'snack-box-drop']);
     expect(catalog.body.channels).toHaveLength(3);
     const popup = await http('GET', '/api/events/seongsu-popup');
     expect(popup.body).toMatchObject({ status: 'open', kind: 'booking' });

@@ -1,7 +1,7 @@
 import type { z, ZodType } from 'zod';
 import { identityResponseSchema, keyRotationSchema, loginSchema } from './auth.js';
 import { bookingListResponseSchema, bookingRequestSchema, bookingResponseSchema } from './booking.js';
-import { catalogQuerySchema, catalogResponseSchema, channelViewSchema } from './channel.js';
+import { catalogQuerySchema, catalogResponseSchema, channelViewSchema, featuredRequestSchema, heartsRequestSchema, playbackTokenResponseSchema, watchRequestSchema } from './channel.js';
 import { createEventSchema, eventStatsSchema, eventViewSchema, patchEventSchema } from './event.js';
 import { fairnessQuerySchema, fairnessViewSchema } from './fairness.js';
 import { admitResponseSchema, joinResponseSchema, queueStateSchema, visitorStatusResponseSchema } from './queue.js';
@@ -9,7 +9,7 @@ import { admitResponseSchema, joinResponseSchema, queueStateSchema, visitorStatu
 export type Auth = 'id' | 'queue' | 'access' | 'operator';
 
 export interface Operation {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono-style path (`:param`). */
   path: string;
   summary: string;
@@ -32,7 +32,10 @@ export const contract: Operation[] = [
   { method: 'get', path: '/api/catalog', summary: 'Upcoming and open events (paginated) and live channels', tag: 'catalog', query: catalogQuerySchema, responses: { 200: ['the catalog, cached ~30 s', catalogResponseSchema], 400: ['validation_failed'] } },
   { method: 'get', path: '/api/events/:eventId', summary: 'One event with live availability', tag: 'catalog', responses: { 200: ['the event, cached 1 s', eventViewSchema], 404: ['event_not_found'] } },
   { method: 'get', path: '/api/events/:eventId/fairness', summary: "The pre-queue draw's evidence: the commitment, then the seed and the hashed registrant list (docs/fairness.md)", tag: 'catalog', query: fairnessQuerySchema, responses: { 200: ['before the start the commitment only; once drawn immutable, cached a day', fairnessViewSchema], 400: ['validation_failed'], 404: ['event_not_found, not_found (no such part of the list)'] } },
-  { method: 'get', path: '/api/channels/:channelId', summary: 'One live channel', tag: 'catalog', responses: { 200: ['the channel', channelViewSchema], 404: ['channel_not_found'] } },
+  { method: 'get', path: '/api/channels/:channelId', summary: 'One live channel: status, playback URL, featured products, viewers and hearts', tag: 'catalog', responses: { 200: ['the channel, cached ≤ 1 s', channelViewSchema], 404: ['channel_not_found'] } },
+  { method: 'post', path: '/api/channels/:channelId/playback-token', summary: "A 10-minute playback token for a private channel: for any signed-in viewer, or with an access token of the channel's drop", tag: 'catalog', auth: 'id', responses: { 200: ['the token and the playback URL carrying it', playbackTokenResponseSchema], 401: ['unauthorized, invalid_token'], 403: ["not_eligible (an access token of another drop), wrong_token_type"], 404: ['channel_not_found'], 409: ['not_private (a public channel plays without a token)'] } },
+  { method: 'post', path: '/api/channels/:channelId/hearts', summary: "Hearts tapped by a viewer, batched (at most one request per viewer per 2 s), summed into the channel's total; the viewer is the id token's subject, else the client address", tag: 'catalog', auth: 'id', authOptional: true, body: heartsRequestSchema, responses: { 202: ['counted'], 400: ['invalid_json, validation_failed (count not 1..50)'], 401: ['invalid_token (a token was sent and refused)'], 404: ['channel_not_found'], 429: ['rate_limited (with Retry-After: this viewer sent hearts less than 2 s ago; nothing counted)'] } },
+  { method: 'post', path: '/api/channels/:channelId/watch', summary: "A playback beacon (every ~20 s while playing): the viewer counts among the channel's viewers for a minute; the id token's subject, else the browser's `viewerId`, else the client address", tag: 'catalog', auth: 'id', authOptional: true, body: watchRequestSchema, responses: { 202: ['counted'], 400: ['invalid_json, validation_failed'], 401: ['invalid_token (a token was sent and refused)'], 404: ['channel_not_found'], 429: ['rate_limited (per address, at the edge)'] } },
   { method: 'post', path: '/api/auth/guest', summary: 'An anonymous identity (rate-limited per IP)', tag: 'identity', responses: { 201: ['id token', identityResponseSchema], 429: ['rate_limited'] } },
   { method: 'post', path: '/api/auth/login', summary: 'Log a member in', tag: 'identity', body: loginSchema, responses: { 200: ['id token', identityResponseSchema], 400: ['invalid_json, validation_failed'], 401: ['invalid_credentials'] } },
   { method: 'post', path: '/api/queue/:eventId/join', summary: 'Take a place in line (a rejoin returns the same place); without a token, as a new guest where guests are allowed', tag: 'queue', auth: 'id', authOptional: true, responses: { 201: ['new place (without a token: with the new guest `identity`); the first screen of the waiting room', joinResponseSchema], 200: ['same place again', joinResponseSchema], 401: ['unauthorized, invalid_token (a token was sent and refused)'], 403: ['members_only, wrong_token_type'], 404: ['event_not_found'], 409: ['not_started, event_closed, sold_out'], 429: ['rate_limited (guest and join limits for a join without a token)'] } },
@@ -46,5 +49,6 @@ export const contract: Operation[] = [
   { method: 'patch', path: '/api/admin/events/:eventId', summary: 'Pause, resume, close, change the admission knobs', tag: 'operator', auth: 'operator', body: patchEventSchema, responses: { 200: ['updated', eventViewSchema], 400: ['validation_failed'], 404: ['event_not_found'] } },
   { method: 'get', path: '/api/admin/events/:eventId/stats', summary: 'Queue and inventory numbers', tag: 'operator', auth: 'operator', responses: { 200: ['stats', eventStatsSchema], 404: ['event_not_found'] } },
   { method: 'post', path: '/api/admin/keys/rotate', summary: 'Sign new tokens with a new key; older keys stay published until their tokens expire', tag: 'operator', auth: 'operator', responses: { 201: ['rotated', keyRotationSchema], 404: ['not_found (fixed keys)'], 409: ['too_many_keys'] } },
+  { method: 'put', path: '/api/admin/channels/:channelId/featured', summary: 'Feature up to 3 products (items of drops) on a channel; a product already featured keeps its pinnedAt', tag: 'operator', auth: 'operator', body: featuredRequestSchema, responses: { 200: ['the channel with its new featured set', channelViewSchema], 400: ['invalid_json, validation_failed (every field listed: more than 3 products, an unknown event or item, a product twice)'], 404: ['channel_not_found'], 503: ['origin_unavailable (the pins are saved; the stream did not take them: send them again)'] } },
   { method: 'get', path: '/api/admin/events/:eventId/bookings', summary: "Every booking of an event (the ledger's view)", tag: 'operator', auth: 'operator', responses: { 200: ['bookings', bookingListResponseSchema], 404: ['event_not_found'] } },
 ];

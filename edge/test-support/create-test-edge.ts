@@ -1,4 +1,4 @@
-import { createJwksCache, type FakeClock } from '../../core/index.js';
+import { createJwksCache, type Clock } from '../../core/index.js';
 import { createEdgeApp } from '../app.js';
 import { defaultEdgeSettings, type EdgeSettings } from '../deps.js';
 
@@ -7,7 +7,7 @@ export interface OriginLike {
 }
 
 /** An edge app in front of an in-process origin, recording every request that reaches the origin. */
-export function createTestEdge(origin: OriginLike, clock: FakeClock, settings: Partial<EdgeSettings> = {}) {
+export function createTestEdge(origin: OriginLike, clock: Clock, settings: Partial<EdgeSettings> = {}) {
   const originRequests: string[] = [];
   let originDown = false;
   const originFetch = async (path: string, init: RequestInit) => {

@@ -3,7 +3,10 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../../core/index.js';
 import { createOriginApp } from '../app.js';
-import { createStaticChannelDirectory } from '../channels/channel-directory.js';
+import { createChannelService } from '../channels/channel-service.js';
+import { createPlaybackTokenSigner, loadPlaybackPrivateKey } from '../channels/playback-tokens.js';
+import { createSimulatedChannelStream } from '../channels/simulated-channel-stream.js';
+import { ledgerPinsOf } from '../channels/ledger-pins.js';
 import { createSimulatedHls, sampleMediaDir } from '../channels/simulated-hls.js';
 import type { OriginConfig } from '../config.js';
 import { defaultOriginSettings, type OriginDeps } from '../deps.js';
@@ -54,12 +57,13 @@ export interface BuiltOrigin {
 /** The operator and Upstash tokens, given in the environment or read from their secrets. */
 async function readTokens(config: OriginConfig, secrets: SecretsManagerClient | undefined) {
   const secret = async (value: string | undefined, arn: string | undefined) => value ?? (arn && secrets ? readSecretString(secrets, arn) : undefined);
-  const [adminToken, upstashToken] = await Promise.all([
+  const [adminToken, upstashToken, playbackKey] = await Promise.all([
     secret(config.ADMIN_TOKEN, config.ADMIN_TOKEN_SECRET_ARN),
     secret(config.UPSTASH_REDIS_REST_TOKEN, config.UPSTASH_REDIS_REST_TOKEN_SECRET_ARN),
+    secret(config.IVS_PLAYBACK_PRIVATE_KEY, config.IVS_PLAYBACK_KEY_SECRET_ARN),
   ]);
   if (!adminToken || adminToken.length < 16) throw new Error('the operator token (ADMIN_TOKEN or its secret) must be at least 16 characters');
-  return { adminToken, upstashToken };
+  return { adminToken, upstashToken, playbackKey };
 }
 
 /** The ledger table (created when CREATE_TABLE) and the shared key set; the clients are closed on failure. */
@@ -89,10 +93,10 @@ async function openLedgerAndKeys(config: OriginConfig, secrets: SecretsManagerCl
  */
 export async function buildOrigin(config: OriginConfig, options: BuildOriginOptions = {}): Promise<BuiltOrigin> {
   const clock = options.clock ?? systemClock;
-  const needsSecrets = Boolean(config.ADMIN_TOKEN_SECRET_ARN || config.UPSTASH_REDIS_REST_TOKEN_SECRET_ARN || config.SIGNING_KEYS_SECRET_ARN);
+  const needsSecrets = Boolean(config.ADMIN_TOKEN_SECRET_ARN || config.UPSTASH_REDIS_REST_TOKEN_SECRET_ARN || config.SIGNING_KEYS_SECRET_ARN || config.IVS_PLAYBACK_KEY_SECRET_ARN);
   // One client for the `*_SECRET_ARN` settings, made only when one is set.
   const secrets = needsSecrets ? new SecretsManagerClient({ region: config.AWS_REGION }) : undefined;
-  const { adminToken, upstashToken } = await readTokens(config, secrets).catch((error: unknown) => {
+  const { adminToken, upstashToken, playbackKey } = await readTokens(config, secrets).catch((error: unknown) => {
     secrets?.destroy();
     throw error;
   });
@@ -106,6 +110,10 @@ export async function buildOrigin(config: OriginConfig, options: BuildOriginOpti
   const lease = createOwnerLease(ledger, clock);
   await lease.renew();
   const refreshKeys = createKeyRefreshPass(keyStore, tokens, clock);
+  const channelConfigs = config.SEED_DEMO ? demoChannels : [];
+  // Simulated channels' viewers: the distinct viewers of the last minute, from the playback beacons.
+  const viewers = (channelId: string) => stores.counters.viewers(channelId, clock.now());
+  const stream = createSimulatedChannelStream({ channels: channelConfigs, viewers });
   log.level = config.LOG_LEVEL;
   const deps: OriginDeps = {
     clock,
@@ -117,22 +125,27 @@ export async function buildOrigin(config: OriginConfig, options: BuildOriginOpti
     lease,
     tokens,
     signingKeys: createSigningKeyControl(keyStore, tokens, refreshKeys, clock, settings),
-    channels: createStaticChannelDirectory(config.SEED_DEMO ? demoChannels : []),
+    channels: createChannelService({ configs: channelConfigs, stream, ledger, clock, counters: stores.counters }),
+    // A key made at start works for the local stack's simulated channels only: IVS knows just the uploaded one.
+    ...((playbackKey || config.BANJJAK_STACK === 'local') && {
+      playback: createPlaybackTokenSigner(loadPlaybackPrivateKey(playbackKey), { allowedOrigin: config.PLAYBACK_ALLOWED_ORIGIN, clock }),
+    }),
     // The sample segments ship with the local stack only; on AWS channels play from IVS.
-    ...(config.BANJJAK_STACK === 'local' && { hls: createSimulatedHls({ mediaDir: sampleMediaDir, segmentCount: 4, segmentSeconds: 2 }) }),
+    ...(config.BANJJAK_STACK === 'local' && { hls: createSimulatedHls({ mediaDir: sampleMediaDir, pinsOf: ledgerPinsOf(ledger) }) }),
     settings,
     ...(config.OIDC_ISSUER && config.OIDC_AUDIENCE && config.OIDC_JWKS_URL && {
       oidc: createOidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }, clock),
     }),
   };
   const { app, events } = createOriginApp(deps);
-  if (config.SEED_DEMO) await seedDemo(deps.ledger, events, clock.now(), config.DEMO_PASSWORD);
+  if (config.SEED_DEMO) await seedDemo(deps.ledger, events, deps.channels, clock.now(), config.DEMO_PASSWORD);
   const reconcile = createReconcilePass(deps);
   deps.settleSoon = createSettleSoon((eventId) => reconcileEvent(deps, eventId, clock.now(), emptyReport()));
   const ticks = createEventTickPass(deps.ledger, events);
   const close = async () => {
     await Promise.all([reconcile.idle(), ticks.idle(), refreshKeys.idle()]);
     stores.close();
+    stream.close();
     dynamo.destroy();
     secrets?.destroy();
   };

@@ -1,16 +1,26 @@
-import type { CreateEvent } from '../../core/index.js';
-import type { ChannelView } from '../../core/index.js';
+import type { CreateEvent, FeaturedProduct } from '../../core/index.js';
+import type { ChannelConfig } from '../channels/channel-config.js';
+import type { ChannelService } from '../channels/channel-service.js';
+import { checkFeatured } from '../channels/check-featured.js';
 import type { EventService } from '../events/event-service.js';
 import { hashPassword } from '../identity/password-hash.js';
 import type { Ledger } from '../ledger/ledger.js';
 
 export const DEMO_MEMBERS = ['user1', 'user2', 'user3', 'user4', 'user5'];
 
-export const demoChannels: ChannelView[] = [
-  { id: 'ch-seongsu', title: 'Seongsu popup: opening walk-through', status: 'live', playbackUrl: '/hls/ch-seongsu/live.m3u8', eventId: 'seongsu-popup', viewers: 1284 },
-  { id: 'ch-beauty', title: 'K-beauty time-deal live', status: 'live', playbackUrl: '/hls/ch-beauty/live.m3u8', eventId: 'k-beauty-deal', featuredProductId: 'cushion-set', viewers: 5210 },
-  { id: 'ch-sneakers', title: 'Sneaker drop countdown', status: 'offline', playbackUrl: null, viewers: 0 },
+/** The local stack's simulated channels, each selling its own drop. */
+export const demoChannels: ChannelConfig[] = [
+  { id: 'ch-seongsu', title: 'Seongsu popup: opening walk-through', private: false, eventId: 'seongsu-popup' },
+  { id: 'ch-beauty', title: 'K-beauty time-deal live', private: false, eventId: 'k-beauty-deal' },
+  { id: 'ch-snack', title: 'Late-night snack box unboxing', private: false, eventId: 'snack-box-drop' },
 ];
+
+/** What each channel shows first: a real item of its drop, pinned as an operator would. */
+export const demoFirstPins: Record<string, FeaturedProduct> = {
+  'ch-seongsu': { eventId: 'seongsu-popup', itemId: 'slot-11' },
+  'ch-beauty': { eventId: 'k-beauty-deal', itemId: 'cushion-set' },
+  'ch-snack': { eventId: 'snack-box-drop', itemId: 'honey-chips' },
+};
 
 const minutes = (ms: number) => ms * 60_000;
 
@@ -54,11 +64,30 @@ export function demoEvents(now: number): CreateEvent[] {
         { id: 'mask-box', label: 'Sheet mask box (30)', capacity: 300, perUserLimit: 2, priceKrw: 9_900 },
       ],
     },
+    {
+      id: 'snack-box-drop',
+      title: 'Late-night snack boxes',
+      kind: 'deal',
+      description: 'Boxes opened on the live channel. One of each per person.',
+      startsAt: iso(now - minutes(1)),
+      endsAt: iso(now + minutes(3 * 24 * 60)),
+      prequeueMinutes: 0,
+      guestsAllowed: true,
+      queueAll: false,
+      hidden: false,
+      channelId: 'ch-snack',
+      admission: { newUsersPerMinute: 600, maxActiveUsers: 1000, sessionSeconds: 300 },
+      items: [
+        { id: 'honey-chips', label: 'Honey butter chips (box of 12)', capacity: 300, perUserLimit: 1, priceKrw: 14_900 },
+        { id: 'choco-pie-tin', label: 'Choco pie tin (24)', capacity: 200, perUserLimit: 1, priceKrw: 12_900 },
+        { id: 'ramen-bundle', label: 'Spicy ramen bundle (10)', capacity: 400, perUserLimit: 1, priceKrw: 8_900 },
+      ],
+    },
   ];
 }
 
-/** Seeds members and events once; later starts find them in the ledger and change nothing. */
-export async function seedDemo(ledger: Ledger, events: EventService, now: number, password: string): Promise<{ created: string[] }> {
+/** Seeds members, events and the channels' first pins once; later starts find them in the ledger and change nothing. */
+export async function seedDemo(ledger: Ledger, events: EventService, channels: ChannelService, now: number, password: string): Promise<{ created: string[] }> {
   const created: string[] = [];
   for (const username of DEMO_MEMBERS) {
     if (await ledger.getMember(username)) continue;
@@ -68,6 +97,11 @@ export async function seedDemo(ledger: Ledger, events: EventService, now: number
   for (const event of demoEvents(now)) {
     await events.create(event);
     created.push(event.id!);
+  }
+  for (const [channelId, product] of Object.entries(demoFirstPins)) {
+    if (!channels.config(channelId)) continue;
+    await checkFeatured(events.find, [product]);
+    await channels.setFeatured(channelId, [product]);
   }
   return { created };
 }

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoBookingStore } from './dynamo-booking-store.js';
+import { createDynamoChannelPins } from './dynamo-channel-pins.js';
 import { createDynamoEventStore } from './dynamo-event-store.js';
 import { createDynamoEventWatch } from './dynamo-event-watch.js';
 import { createDynamoPendingJournal } from './dynamo-pending-journal.js';
@@ -24,5 +25,6 @@ export function createDynamoLedger(client: DynamoDBClient, tableName: string): L
     ...countersPort,
     ...createDynamoBookingStore(table, counters, watch),
     ...createDynamoRegistrantList(table),
+    ...createDynamoChannelPins(table),
   };
 }

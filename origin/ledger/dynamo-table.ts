@@ -13,6 +13,8 @@ export const keys = {
   member: (username: string) => ({ pk: `MEMBER#${username}`, sk: 'MEMBER' }),
   sweep: () => ({ pk: 'RECONCILE', sk: 'SWEEP' }),
   lease: (owner: string) => ({ pk: `LEASE#${owner}`, sk: 'LEASE' }),
+  featured: (channelId: string) => ({ pk: `CHANNEL#${channelId}`, sk: 'FEATURED' }),
+  pin: (channelId: string, pinnedAt: string, eventId: string, itemId: string) => ({ pk: `CHANNEL#${channelId}`, sk: `PIN#${pinnedAt}#${eventId}#${itemId}` }),
 };
 
 /**

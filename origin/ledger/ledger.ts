@@ -1,6 +1,7 @@
 import type { Booking } from '../../core/index.js';
 import type { QueueCheckpoint } from '../admission/admission-queue.js';
 import type { EventRecord } from '../events/event-record.js';
+import type { Pin } from '../channels/channel-stream.js';
 
 /** A booking as stored: the public shape plus what idempotency needs after a gate rebuild. */
 export interface BookingRecord extends Booking {
@@ -183,4 +184,19 @@ export interface Ledger {
   getRegistrants(eventId: string, part: number): Promise<RegistrantListPage | undefined>;
   putMember(member: MemberRecord): Promise<void>;
   getMember(username: string): Promise<MemberRecord | undefined>;
+
+  /**
+   * Replaces a channel's featured set (in order); a product already featured keeps its `pinnedAt`,
+   * one newly featured gets `at` (ms) and a history item. Returns the set as stored.
+   */
+  setFeatured(channelId: string, products: readonly Omit<Pin, 'pinnedAt'>[], at: number): Promise<Pin[]>;
+  featured(channelId: string): Promise<Pin[]>;
+  /** Every pin made at or after `sinceMs`, oldest first, with `unpinnedAt` once it was taken off (consistent). */
+  pinHistory(channelId: string, sinceMs: number): Promise<PinRecord[]>;
+}
+
+/** A pin in a channel's history. */
+export interface PinRecord extends Pin {
+  /** ISO 8601; absent while the product is featured. */
+  unpinnedAt?: string;
 }

@@ -39,7 +39,7 @@ describe('origin logs', { timeout: 20_000 }, () => {
   it('logs a fault with the id of the request it broke, and never the bearer token', async () => {
     const origin = await createTestOrigin(dynamo);
     const { logger, parsed } = capturedLogger();
-    const channels = { list: () => Promise.reject(new Error('directory unreachable')), get: () => Promise.reject(new Error('directory unreachable')) };
+    const channels = { ...origin.deps.channels, list: () => Promise.reject(new Error('directory unreachable')), get: () => Promise.reject(new Error('directory unreachable')) };
     const { app } = createOriginApp({ ...origin.deps, channels, log: logger });
     const failed = await callApp(app, 'GET', '/api/channels/live-1', { token: TEST_ADMIN_TOKEN, headers: { 'x-request-id': 'broken-req-42' } });
     expect(failed.status).toBe(500);

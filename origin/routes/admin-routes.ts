@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
-import { AppError, createEventSchema, patchEventSchema, type EventStats, type KeyRotation } from '../../core/index.js';
+import { AppError, createEventSchema, featuredRequestSchema, patchEventSchema, type EventStats, type KeyRotation } from '../../core/index.js';
 import { toPublicBooking } from '../bookings/booking-service.js';
+import { checkFeatured } from '../channels/check-featured.js';
 import type { OriginDeps } from '../deps.js';
 import type { EventService } from '../events/event-service.js';
 import type { OriginEnv } from '../http/env.js';
 import { requireOperator } from '../http/require-operator.js';
 import { validateJson } from '../http/validate-json.js';
 
-/** The operator API: create events, turn the admission knobs, read the numbers. */
+/** The operator API: create events, turn the admission knobs, feature products on channels, read the numbers. */
 export function adminRoutes(deps: OriginDeps, events: EventService) {
   return new Hono<OriginEnv>()
     .use(requireOperator(deps.settings.adminToken))
@@ -27,6 +28,13 @@ export function adminRoutes(deps: OriginDeps, events: EventService) {
       const record = await events.find(c.req.param('eventId'));
       const bookings = await deps.ledger.listBookingsByEvent(record.id);
       return c.json({ bookings: bookings.map(toPublicBooking) });
+    })
+    .put('/channels/:channelId/featured', validateJson(featuredRequestSchema), async (c) => {
+      const channelId = c.req.param('channelId');
+      if (!deps.channels.config(channelId)) throw new AppError('channel_not_found');
+      const { products } = c.req.valid('json');
+      await checkFeatured(events.find, products);
+      return c.json(await deps.channels.setFeatured(channelId, products));
     })
     .post('/keys/rotate', async (c) => {
       if (!deps.signingKeys) throw new AppError('not_found', { detail: 'this origin has fixed signing keys' });

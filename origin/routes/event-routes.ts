@@ -7,7 +7,7 @@ import { createFairnessReport } from '../events/fairness-report.js';
 import type { OriginEnv } from '../http/env.js';
 import { validateQuery } from '../http/validate-json.js';
 
-/** Public, cacheable reads: the catalog (~30 s at the CDN), event JSON and channels (availability: 1 s), a draw's evidence. */
+/** Public, cacheable reads: the catalog (~30 s at the CDN), event and channel JSON (1 s), a draw's evidence. */
 export function eventRoutes(deps: OriginDeps, events: EventService) {
   const fairness = createFairnessReport(deps, events);
   return new Hono<OriginEnv>()
@@ -40,7 +40,9 @@ export function eventRoutes(deps: OriginDeps, events: EventService) {
     .get('/channels/:channelId', async (c) => {
       const channel = await deps.channels.get(c.req.param('channelId'));
       if (!channel) throw new AppError('channel_not_found');
-      c.header('cache-control', 'public, max-age=5, s-maxage=5');
+      // Pins, status and counts: a second at the CDN, so a poll storm costs one origin read a second
+      // per edge cache and a new pin shows within 2 s; phones revalidate (a 304 most of the time).
+      c.header('cache-control', 'public, max-age=0, s-maxage=1, stale-if-error=30');
       return c.json(channel);
     });
 }

@@ -3,7 +3,14 @@ import { createFakeClock, type FakeClock } from '../../core/index.js';
 import type { AdmissionQueue } from '../admission/admission-queue.js';
 import { createMemoryAdmissionQueue } from '../admission/memory-admission-queue.js';
 import { createOriginApp } from '../app.js';
-import { createStaticChannelDirectory } from '../channels/channel-directory.js';
+import { createChannelService } from '../channels/channel-service.js';
+import type { ChannelConfig } from '../channels/channel-config.js';
+import type { ChannelCounters } from '../channels/channel-counters.js';
+import type { ChannelStream } from '../channels/channel-stream.js';
+import { createMemoryChannelCounters } from '../channels/memory-channel-counters.js';
+import { createPlaybackTokenSigner, loadPlaybackPrivateKey } from '../channels/playback-tokens.js';
+import { createSimulatedChannelStream } from '../channels/simulated-channel-stream.js';
+import { ledgerPinsOf } from '../channels/ledger-pins.js';
 import { createSimulatedHls, sampleMediaDir } from '../channels/simulated-hls.js';
 import { defaultOriginSettings, type OriginDeps, type OriginSettings } from '../deps.js';
 import { demoChannels } from '../demo/seed-demo.js';
@@ -31,22 +38,27 @@ export interface TestOrigin {
 /** A real origin app on a fresh ledger table, memory stores by default, and a fake clock. */
 export async function createTestOrigin(
   dynamo: TestDynamo,
-  overrides: { queue?: AdmissionQueue; gate?: InventoryGate; clock?: FakeClock; oidc?: ExternalIdentityVerifier; settings?: Partial<OriginSettings> } = {},
+  overrides: { queue?: AdmissionQueue; gate?: InventoryGate; clock?: FakeClock; oidc?: ExternalIdentityVerifier; settings?: Partial<OriginSettings>; stream?: ChannelStream; channels?: ChannelConfig[]; counters?: ChannelCounters } = {},
 ): Promise<TestOrigin> {
   const clock = overrides.clock ?? createFakeClock(Date.parse('2026-12-05T00:00:00Z'));
   const tableName = `t-${randomBytes(6).toString('hex')}`;
   await ensureLedgerTable(dynamo.client, tableName);
   const settings = { ...defaultOriginSettings, adminToken: TEST_ADMIN_TOKEN, ...overrides.settings };
   const { key } = await generateSigningKey(new Date(clock.now()));
+  const ledger = createDynamoLedger(dynamo.client, tableName);
+  const channels = overrides.channels ?? demoChannels;
+  const counters = overrides.counters ?? createMemoryChannelCounters();
+  const viewers = (channelId: string) => counters.viewers(channelId, clock.now());
   const deps: OriginDeps = {
     clock,
     ids: createIdGenerator(() => clock.now()),
     queue: overrides.queue ?? createMemoryAdmissionQueue(),
     gate: overrides.gate ?? createMemoryInventoryGate(),
-    ledger: createDynamoLedger(dynamo.client, tableName),
+    ledger,
     tokens: createTokenIssuer({ active: key, all: [key] }, settings, clock),
-    channels: createStaticChannelDirectory(demoChannels),
-    hls: createSimulatedHls({ mediaDir: sampleMediaDir, segmentCount: 4, segmentSeconds: 2 }),
+    channels: createChannelService({ configs: channels, stream: overrides.stream ?? createSimulatedChannelStream({ channels, viewers }), ledger, clock, counters }),
+    playback: createPlaybackTokenSigner(loadPlaybackPrivateKey(undefined), { allowedOrigin: '*', clock }),
+    hls: createSimulatedHls({ mediaDir: sampleMediaDir, pinsOf: ledgerPinsOf(ledger) }),
     settings,
     ...(overrides.oidc && { oidc: overrides.oidc }),
   };

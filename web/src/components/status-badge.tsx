@@ -15,7 +15,6 @@ const labels: Record<BadgeStatus, string> = {
   admitted: 'Admitted',
   live: 'Live',
   offline: 'Offline',
-  vod: 'Replay',
   confirmed: 'Confirmed',
   cancelled: 'Cancelled',
 };
