@@ -1,55 +1,68 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { AppError } from '../../core/index.js';
+import { masterPlaylist, mediaPlaylist, windowStart, type StreamPin } from './hls-playlists.js';
+import { loadSampleMedia, loadSegments } from './sample-media.js';
+
+export { sampleMediaDir } from './sample-media.js';
+export type { StreamPin } from './hls-playlists.js';
 
 export interface HlsFile {
-  body: string | Uint8Array;
+  body: string | Uint8Array<ArrayBuffer>;
   contentType: string;
 }
 
+/**
+ * The pins a live window starting at `sinceMs` shows: every pin still featured, whenever it was
+ * made, and every pin made or taken off since (with `unpinnedAt`).
+ */
+export type PinsOf = (channelId: string, sinceMs: number) => Promise<StreamPin[]>;
+
 export interface SimulatedHlsOptions {
-  /** Folder with seg0.ts … seg(N-1).ts. */
+  /** Folder with media.json and `<channel>/<rendition>/seg<N>.ts` (see sample-media/README.md). */
   mediaDir: string;
-  segmentCount: number;
-  segmentSeconds: number;
-  /** Segments in the live window (RFC 8216 §6.2.2 asks for at least three target durations). */
+  /** Where the pins come from; without it the playlists carry none. */
+  pinsOf?: PinsOf;
+  /**
+   * Segments in the live window, 6 by default: 12 s, twice the three target durations RFC 8216
+   * §6.2.2 asks for, so a player that falls a little behind still finds its next segment.
+   */
   windowSize?: number;
 }
 
+export type SimulatedHls = ReturnType<typeof createSimulatedHls>;
+
+const PLAYLIST = 'application/vnd.apple.mpegurl';
+const MEDIA_PLAYLIST = /^([\w-]+)\/index\.m3u8$/;
+
 /**
- * Live HLS for the local stack's simulated channels: the sample segments looped on the clock.
- * Every channel shows the same loop; the media sequence advances one segment per segment
- * duration, so any origin instance computes the same playlist at the same time. A wrap-around is
- * marked with EXT-X-DISCONTINUITY because timestamps restart.
+ * Live HLS of the local stack's simulated channels: per channel a master playlist naming its
+ * renditions (`master.m3u8`), a live media playlist per rendition (`<rendition>/index.m3u8`) whose
+ * window slides with the wall clock and carries the channel's pins as EXT-X-DATERANGE tags, and
+ * the segments (`<rendition>/seg<N>.ts`). The media is read when this is made, so a missing or
+ * malformed file stops the start-up, and every request is served from memory.
  */
 export function createSimulatedHls(options: SimulatedHlsOptions) {
-  const window = options.windowSize ?? 4;
-  const segmentMs = options.segmentSeconds * 1000;
+  const windowSize = options.windowSize ?? 6;
+  const media = loadSampleMedia(options.mediaDir);
+  const segments = loadSegments(options.mediaDir, media);
+  const master = masterPlaylist(media);
+  const renditions = new Set(media.renditions.map((rendition) => rendition.name));
 
-  function livePlaylist(now: number): string {
-    const first = Math.floor(now / segmentMs) - window + 1;
-    const lines = [
-      '#EXTM3U',
-      '#EXT-X-VERSION:3',
-      `#EXT-X-TARGETDURATION:${Math.ceil(options.segmentSeconds)}`,
-      `#EXT-X-MEDIA-SEQUENCE:${first}`,
-      `#EXT-X-DISCONTINUITY-SEQUENCE:${Math.floor(first / options.segmentCount)}`,
-    ];
-    for (let sequence = first; sequence < first + window; sequence += 1) {
-      const index = sequence % options.segmentCount;
-      if (index === 0 && sequence !== first) lines.push('#EXT-X-DISCONTINUITY');
-      lines.push(`#EXTINF:${options.segmentSeconds.toFixed(3)},`, `seg${index}.ts`);
-    }
-    return `${lines.join('\n')}\n`;
+  async function livePlaylist(channelId: string, now: number): Promise<string> {
+    const sinceMs = windowStart(media, windowSize, now) * media.segmentSeconds * 1000;
+    const pins = options.pinsOf ? await options.pinsOf(channelId, sinceMs) : [];
+    return mediaPlaylist(media, windowSize, now, pins);
   }
 
   return {
-    async read(file: string, now: number): Promise<HlsFile | undefined> {
-      if (file === 'live.m3u8') return { body: livePlaylist(now), contentType: 'application/vnd.apple.mpegurl' };
-      const match = /^seg(\d+)\.ts$/.exec(file);
-      if (!match || Number(match[1]) >= options.segmentCount) return undefined;
-      return { body: await readFile(join(options.mediaDir, file)), contentType: 'video/mp2t' };
+    /** One file of a channel at `now`; an unknown channel, rendition or file is a 404 AppError. */
+    async read(channelId: string, file: string, now: number): Promise<HlsFile> {
+      if (!media.channels.includes(channelId)) throw new AppError('channel_not_found');
+      if (file === 'master.m3u8') return { body: master, contentType: PLAYLIST };
+      const playlist = MEDIA_PLAYLIST.exec(file);
+      if (playlist && renditions.has(playlist[1]!)) return { body: await livePlaylist(channelId, now), contentType: PLAYLIST };
+      const segment = segments.get(`${channelId}/${file}`);
+      if (segment) return { body: segment, contentType: 'video/mp2t' };
+      throw new AppError('not_found');
     },
   };
 }
-
-export const sampleMediaDir = new URL('./sample-media/', import.meta.url).pathname;
