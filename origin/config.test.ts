@@ -71,4 +71,11 @@ describe('origin configuration', () => {
     expect(attempt).toThrow(/ADMIN_TOKEN_SECRET_ARN: set ADMIN_TOKEN or ADMIN_TOKEN_SECRET_ARN, not both/);
     expect(attempt).toThrow(/UPSTASH_REDIS_REST_TOKEN_SECRET_ARN: set UPSTASH_REDIS_REST_TOKEN or its _SECRET_ARN, not both/);
   });
+
+  it('takes the playback key as a PEM or from its secret, not both', () => {
+    expect(parseOriginConfig({ ...lambda, IVS_PLAYBACK_KEY_SECRET_ARN: arn('playback-key') })).toMatchObject({ IVS_PLAYBACK_KEY_SECRET_ARN: arn('playback-key'), PLAYBACK_ALLOWED_ORIGIN: '*' });
+    const both = () => parseOriginConfig({ ...base, IVS_PLAYBACK_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----', IVS_PLAYBACK_KEY_SECRET_ARN: arn('playback-key') });
+    expect(both).toThrow(/IVS_PLAYBACK_KEY_SECRET_ARN: set IVS_PLAYBACK_PRIVATE_KEY or its _SECRET_ARN, not both/);
+    expect(() => parseOriginConfig({ ...base, IVS_PLAYBACK_PRIVATE_KEY: 'secret' })).toThrow(/IVS_PLAYBACK_PRIVATE_KEY: must be a PEM private key/);
+  });
 });

@@ -4,6 +4,7 @@ import type { CachedRead } from '../cache/cached-origin-read.js';
 import { isHlsSegment, SEGMENT_CACHE_CONTROL } from '../cache/hls-cache-control.js';
 import type { EdgeDeps } from '../deps.js';
 import type { EdgeEnv } from '../env.js';
+import { createPlaybackGate } from '../tokens/playback-gate.js';
 import { fromCached, originGet } from './origin-proxy.js';
 
 /**
@@ -11,6 +12,7 @@ import { fromCached, originGet } from './origin-proxy.js';
  * segments relayed with year-long immutable caching (left to the CDN: they are too big for ours).
  */
 export function hlsRoutes(deps: EdgeDeps, read: CachedRead) {
+  const checkPlayback = createPlaybackGate(read, deps.clock);
   return new Hono<EdgeEnv>().get('/*', async (c) => {
     const path = new URL(c.req.url).pathname;
     if (path.includes('..')) throw new AppError('not_found');
@@ -20,6 +22,10 @@ export function hlsRoutes(deps: EdgeDeps, read: CachedRead) {
       return response;
     }
     if (!path.endsWith('.m3u8')) throw new AppError('not_found');
-    return fromCached(await read(path, { kind: 'hls-playlist', requestId: c.get('requestId') }), c.req.header('if-none-match'));
+    // A private channel's master playlist: only with a playback token, and kept by no shared cache.
+    const gated = await checkPlayback(path, c.req.query('token'), c.get('requestId'));
+    const response = fromCached(await read(path, { kind: 'hls-playlist', requestId: c.get('requestId') }), c.req.header('if-none-match'));
+    if (gated) response.headers.set('cache-control', 'private, no-store');
+    return response;
   });
 }

@@ -1,4 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,17 @@ describe.runIf(redisServerAvailable())('buildOrigin with its secrets in Secrets 
     const joined = await invoke(handler, functionUrlEvent('POST', `/api/queue/${created.body.id}/join`, { token: guest.body.idToken }));
     expect(joined.status).toBe(201);
     expect(await redis().redis.keys(`*${created.body.id}*`)).not.toEqual([]);
+  });
+
+  it('publishes the playback key read from its secret, and in AWS without one signs no playback tokens', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
+    sm.seed(arn('playback-key'), privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    const withKey = await start({ IVS_PLAYBACK_KEY_SECRET_ARN: arn('playback-key') });
+    const published = await invoke(withKey, functionUrlEvent('GET', '/.well-known/playback-key.json'));
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ ...publicKey.export({ format: 'jwk' }), alg: 'ES384' });
+    expect(published.body).not.toHaveProperty('d');
+    expect((await invoke(await start(), functionUrlEvent('GET', '/.well-known/playback-key.json'))).status).toBe(404);
   });
 
   it('signs with the key set in the secret, the same on a second cold start, and writes no key file', async () => {
