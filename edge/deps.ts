@@ -16,6 +16,8 @@ export interface EdgeSettings extends TokenSettings {
   joinPerMinute: number;
   /** Per identity (one of our id tokens) per minute: rejoins, reloads, retries. */
   joinPerIdentityPerMinute: number;
+  /** Hearts and playback beacons per client IP per minute, all channels together (a viewer sends ~3 beacons and ≤ 30 batches of hearts a minute). */
+  viewerWritesPerMinute: number;
 }
 
 /** Every port of the edge; entries (`entry/*.ts`) build them for their runtime. */
@@ -48,4 +50,5 @@ export const defaultEdgeSettings: EdgeSettings = {
   loginPerMinute: 10,
   joinPerMinute: 60,
   joinPerIdentityPerMinute: 10,
+  viewerWritesPerMinute: 240,
 };

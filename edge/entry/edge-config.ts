@@ -10,6 +10,7 @@ const settingsShape = {
   loginPerMinute: z.int().min(1).default(defaultEdgeSettings.loginPerMinute),
   joinPerMinute: z.int().min(1).default(defaultEdgeSettings.joinPerMinute),
   joinPerIdentityPerMinute: z.int().min(1).default(defaultEdgeSettings.joinPerIdentityPerMinute),
+  viewerWritesPerMinute: z.int().min(1).default(defaultEdgeSettings.viewerWritesPerMinute),
   maxBodyBytes: z.int().min(1024).default(defaultEdgeSettings.maxBodyBytes),
 };
 
@@ -37,6 +38,6 @@ export type LambdaEdgeConfig = z.infer<typeof lambdaEdgeConfigSchema>;
 export type LambdaEdgeConfigInput = z.input<typeof lambdaEdgeConfigSchema>;
 
 export function toEdgeSettings(config: EdgeConfig | LambdaEdgeConfig): EdgeSettings {
-  const { issuer, audience, rateLimits, guestPerMinute, loginPerMinute, joinPerMinute, joinPerIdentityPerMinute, maxBodyBytes } = config;
-  return { issuer, audience, rateLimits, guestPerMinute, loginPerMinute, joinPerMinute, joinPerIdentityPerMinute, maxBodyBytes };
+  const { issuer, audience, rateLimits, guestPerMinute, loginPerMinute, joinPerMinute, joinPerIdentityPerMinute, viewerWritesPerMinute, maxBodyBytes } = config;
+  return { issuer, audience, rateLimits, guestPerMinute, loginPerMinute, joinPerMinute, joinPerIdentityPerMinute, viewerWritesPerMinute, maxBodyBytes };
 }

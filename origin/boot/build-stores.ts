@@ -4,6 +4,9 @@ import type { AdmissionQueue } from '../admission/admission-queue.js';
 import { createMemoryAdmissionQueue } from '../admission/memory-admission-queue.js';
 import { createRedisAdmissionQueue } from '../admission/redis-admission-queue.js';
 import { createUpstashAdmissionQueue } from '../admission/upstash-admission-queue.js';
+import type { ChannelCounters } from '../channels/channel-counters.js';
+import { createRedisChannelCounters, createUpstashChannelCounters } from '../channels/lua-channel-counters.js';
+import { createMemoryChannelCounters } from '../channels/memory-channel-counters.js';
 import type { OriginConfig } from '../config.js';
 import type { InventoryGate } from '../inventory/inventory-gate.js';
 import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
@@ -13,6 +16,8 @@ import { createUpstashInventoryGate } from '../inventory/upstash-inventory-gate.
 export interface Stores {
   queue: AdmissionQueue;
   gate: InventoryGate;
+  /** Channels' viewers and hearts. */
+  counters: ChannelCounters;
   close(): void;
 }
 
@@ -24,13 +29,13 @@ export interface Stores {
 export function buildStores(config: OriginConfig, upstashToken: string | undefined): Stores {
   if (config.REDIS_URL) {
     const redis = new Redis(config.REDIS_URL, { enableAutoPipelining: true });
-    return { queue: createRedisAdmissionQueue(redis), gate: createRedisInventoryGate(redis), close: () => redis.disconnect() };
+    return { queue: createRedisAdmissionQueue(redis), gate: createRedisInventoryGate(redis), counters: createRedisChannelCounters(redis), close: () => redis.disconnect() };
   }
   if (config.UPSTASH_REDIS_REST_URL && upstashToken) {
     // Raw replies: the adapters parse them themselves (a user id "1234" must stay a string).
     const upstash = new UpstashRedis({ url: config.UPSTASH_REDIS_REST_URL, token: upstashToken, automaticDeserialization: false });
-    return { queue: createUpstashAdmissionQueue(upstash), gate: createUpstashInventoryGate(upstash), close: () => undefined };
+    return { queue: createUpstashAdmissionQueue(upstash), gate: createUpstashInventoryGate(upstash), counters: createUpstashChannelCounters(upstash), close: () => undefined };
   }
   if (config.BANJJAK_STACK !== 'local') throw new Error('no Redis configured: in-memory stores are for BANJJAK_STACK=local only');
-  return { queue: createMemoryAdmissionQueue(), gate: createMemoryInventoryGate(), close: () => undefined };
+  return { queue: createMemoryAdmissionQueue(), gate: createMemoryInventoryGate(), counters: createMemoryChannelCounters(), close: () => undefined };
 }
