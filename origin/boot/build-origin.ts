@@ -6,7 +6,6 @@ import { createOriginApp } from '../app.js';
 import { createChannelService } from '../channels/channel-service.js';
 import { createPlaybackTokenSigner, loadPlaybackPrivateKey } from '../channels/playback-tokens.js';
 import { createSimulatedChannelStream } from '../channels/simulated-channel-stream.js';
-import { ledgerPinsOf } from '../channels/ledger-pins.js';
 import { createSimulatedHls, sampleMediaDir } from '../channels/simulated-hls.js';
 import type { OriginConfig } from '../config.js';
 import { defaultOriginSettings, type OriginDeps } from '../deps.js';
@@ -131,7 +130,7 @@ export async function buildOrigin(config: OriginConfig, options: BuildOriginOpti
       playback: createPlaybackTokenSigner(loadPlaybackPrivateKey(playbackKey), { allowedOrigin: config.PLAYBACK_ALLOWED_ORIGIN, clock }),
     }),
     // The sample segments ship with the local stack only; on AWS channels play from IVS.
-    ...(config.BANJJAK_STACK === 'local' && { hls: createSimulatedHls({ mediaDir: sampleMediaDir, pinsOf: ledgerPinsOf(ledger) }) }),
+    ...(config.BANJJAK_STACK === 'local' && { hls: createSimulatedHls({ mediaDir: sampleMediaDir, pinsOf: (channelId, sinceMs) => ledger.pinHistory(channelId, sinceMs) }) }),
     settings,
     ...(config.OIDC_ISSUER && config.OIDC_AUDIENCE && config.OIDC_JWKS_URL && {
       oidc: createOidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }, clock),

@@ -67,7 +67,8 @@ describe('featured products in the ledger', () => {
       { ...cushion, pinnedAt: iso(T0 + 5_000) },
     ]);
     expect((await ledger.pinHistory('ch-1', T0 + 1_000)).map((pin) => pin.pinnedAt)).toEqual([iso(T0 + 1_000), iso(T0 + 2_000), iso(T0 + 5_000)]);
-    expect(await ledger.pinHistory('ch-1', T0 + 6_000)).toEqual([]);
+    // Still featured: in every later window too.
+    expect(await ledger.pinHistory('ch-1', T0 + 6_000)).toEqual([{ ...cushion, pinnedAt: iso(T0 + 5_000) }]);
     expect(await ledger.pinHistory('ch-2', 0)).toEqual([]);
     // One set and four pins: the unchanged set at T0 + 3 s wrote nothing.
     expect((await storedKeys('ch-1')).filter((key) => key.startsWith('PIN#'))).toHaveLength(4);

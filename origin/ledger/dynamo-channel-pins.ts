@@ -26,7 +26,8 @@ const historyKey = (pin: Pin) => `${pin.pinnedAt}#${pin.eventId}#${pin.itemId}`;
  * A channel's featured products (table-design.md): the current set on `CHANNEL#<id>/FEATURED`,
  * written on the version it was read at, and one history item per pin, `PIN#<pinnedAt>#…`, marked
  * `unpinnedAt` when the product is taken off. The set is the commit; history follows it, and a
- * history read adds the current set, so a crash between the two never hides a featured product.
+ * history read adds the whole current set, so a crash between the two never hides a featured
+ * product, and a reader of a time window sees every product featured in it.
  */
 export function createDynamoChannelPins({ doc, tableName, queryAll }: DynamoTable): PinStore {
   const read = async (channelId: string): Promise<FeaturedSet> => {
@@ -93,7 +94,8 @@ export function createDynamoChannelPins({ doc, tableName, queryAll }: DynamoTabl
       read(channelId),
     ]);
     const byKey = new Map(rows.map((row) => [historyKey(row), { ...pinOf(row), ...(row.unpinnedAt && { unpinnedAt: row.unpinnedAt }) }]));
-    for (const pin of current.pins) if (pin.pinnedAt >= since) byKey.set(historyKey(pin), pin);
+    // Still featured, however long ago pinned: part of any window from `since` on.
+    for (const pin of current.pins) byKey.set(historyKey(pin), pin);
     return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pin]) => pin);
   }
 

@@ -191,7 +191,10 @@ export interface Ledger {
    */
   setFeatured(channelId: string, products: readonly Omit<Pin, 'pinnedAt'>[], at: number): Promise<Pin[]>;
   featured(channelId: string): Promise<Pin[]>;
-  /** Every pin made at or after `sinceMs`, oldest first, with `unpinnedAt` once it was taken off (consistent). */
+  /**
+   * Every pin made at or after `sinceMs`, with `unpinnedAt` once it was taken off, plus every pin
+   * still featured however long ago it was made; oldest first (consistent).
+   */
   pinHistory(channelId: string, sinceMs: number): Promise<PinRecord[]>;
 }
 

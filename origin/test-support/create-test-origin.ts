@@ -10,7 +10,6 @@ import type { ChannelStream } from '../channels/channel-stream.js';
 import { createMemoryChannelCounters } from '../channels/memory-channel-counters.js';
 import { createPlaybackTokenSigner, loadPlaybackPrivateKey } from '../channels/playback-tokens.js';
 import { createSimulatedChannelStream } from '../channels/simulated-channel-stream.js';
-import { ledgerPinsOf } from '../channels/ledger-pins.js';
 import { createSimulatedHls, sampleMediaDir } from '../channels/simulated-hls.js';
 import { defaultOriginSettings, type OriginDeps, type OriginSettings } from '../deps.js';
 import { demoChannels } from '../demo/seed-demo.js';
@@ -58,7 +57,7 @@ export async function createTestOrigin(
     tokens: createTokenIssuer({ active: key, all: [key] }, settings, clock),
     channels: createChannelService({ configs: channels, stream: overrides.stream ?? createSimulatedChannelStream({ channels, viewers }), ledger, clock, counters }),
     playback: createPlaybackTokenSigner(loadPlaybackPrivateKey(undefined), { allowedOrigin: '*', clock }),
-    hls: createSimulatedHls({ mediaDir: sampleMediaDir, pinsOf: ledgerPinsOf(ledger) }),
+    hls: createSimulatedHls({ mediaDir: sampleMediaDir, pinsOf: (channelId, sinceMs) => ledger.pinHistory(channelId, sinceMs) }),
     settings,
     ...(overrides.oidc && { oidc: overrides.oidc }),
   };
