@@ -217,7 +217,7 @@ describe.skipIf(!canRun)('the web app on a phone, against the real stack', () =>
   });
 
   it('books another slot (14:00)', async () => {
-    await mainNav().getByRole('link', { name: 'Catalog' }).tap();
+    await mainNav().getByRole('link', { name: 'Drops' }).tap();
     await page.getByRole('link', { name: new RegExp(POPUP_TITLE) }).tap();
     await page.waitForURL(`**/events/${EVENT_ID}`);
     secondBookingId = await bookSlot('14:00');

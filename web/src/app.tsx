@@ -8,12 +8,13 @@ import { LoginPage } from './routes/login-page.js';
 import { MyBookingsPage } from './routes/my-bookings-page.js';
 import { NotFoundPage } from './routes/not-found-page.js';
 import { QueuePage } from './routes/queue-page.js';
+import { t } from './i18n/i18n.js';
 
 function Layout(props: RouteSectionProps) {
   return (
     <>
       <a class="skip-link" href="#content">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <TopBar />
       <div id="content" class="content">

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { formatCountdown } from '../format/format-countdown.js';
 import { createNow } from '../time/create-now.js';
+import { t } from '../i18n/i18n.js';
 
 /** "You're in": how long the access token still lets this visitor book. */
 export function AccessPassBanner(props: { expiresAt: string }) {
@@ -8,10 +9,10 @@ export function AccessPassBanner(props: { expiresAt: string }) {
   const left = () => Date.parse(props.expiresAt) - now();
   return (
     <div class="notice notice-success">
-      <p class="notice-title">You're in!</p>
-      <Show when={left() > 0} fallback={<p class="notice-detail">Your booking window has closed.</p>}>
+      <p class="notice-title">{t('access.youreIn')}</p>
+      <Show when={left() > 0} fallback={<p class="notice-detail">{t('access.windowClosed')}</p>}>
         <p class="notice-detail">
-          Your booking window closes in <strong class="countdown">{formatCountdown(left())}</strong>.
+          {t('access.closesIn')} <strong class="countdown">{formatCountdown(left())}</strong>
         </p>
       </Show>
     </div>

@@ -6,6 +6,7 @@ import { isDefinitiveAnswer, submitBooking } from '../booking/submit-booking.js'
 import { ErrorNotice } from './error-notice.js';
 import { ItemSummary } from './item-summary.js';
 import { QuantityPicker } from './quantity-picker.js';
+import { t } from '../i18n/i18n.js';
 
 export interface BookingFormProps {
   event: EventView;
@@ -39,7 +40,7 @@ export function BookingForm(props: BookingFormProps) {
     const current = error();
     return current !== undefined && !isDefinitiveAnswer(current);
   };
-  const noun = () => (props.event.kind === 'booking' ? 'slot' : 'product');
+  const isSlots = () => props.event.kind === 'booking';
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -69,7 +70,7 @@ export function BookingForm(props: BookingFormProps) {
   return (
     <form class="booking-form" onSubmit={submit} aria-busy={busy()}>
       <fieldset>
-        <legend>Choose a {noun()}</legend>
+        <legend>{isSlots() ? t('book.chooseSlot') : t('book.chooseProduct')}</legend>
         <For each={props.event.items}>
           {(item) => (
             <label class="card choice" classList={{ 'is-chosen': item.id === chosenId(), 'is-disabled': item.remaining <= 0 }}>
@@ -90,21 +91,21 @@ export function BookingForm(props: BookingFormProps) {
       <Show when={chosen() && maxQuantity() > 1}>
         <QuantityPicker
           id="booking-quantity"
-          label={props.event.kind === 'booking' ? 'People' : 'Quantity'}
+          label={isSlots() ? t('book.people') : t('book.quantity')}
           value={effectiveQuantity()}
           max={maxQuantity()}
           onChange={setQuantity}
-          hint={`Up to ${chosen()?.perUserLimit ?? 1} per person.`}
+          hint={t('book.upTo', { limit: chosen()?.perUserLimit ?? 1 })}
         />
       </Show>
 
       <ErrorNotice error={error()} />
       <Show when={retrySafe()}>
-        <p class="hint">Tapping Book again is safe: it retries the same booking and never books twice.</p>
+        <p class="hint">{t('book.retrySafe')}</p>
       </Show>
 
       <button type="submit" class="button button-primary button-block" disabled={!chosen() || (chosen()?.remaining ?? 0) <= 0 || busy()}>
-        {busy() ? 'Booking…' : chosen() ? `Book ${chosen()?.label}` : `Choose a ${noun()} to book`}
+        {busy() ? t('book.booking') : chosen() ? t('book.bookItem', { label: chosen()?.label ?? '' }) : isSlots() ? t('book.chooseSlotToBook') : t('book.chooseProductToBook')}
       </button>
     </form>
   );

@@ -3,6 +3,8 @@ import { Show } from 'solid-js';
 import type { ChannelView } from '../../../core/index.js';
 import { StatusBadge } from './status-badge.js';
 import { paths } from '../routes/paths.js';
+import { t } from '../i18n/i18n.js';
+import { formatNumber } from '../i18n/format.js';
 
 /**
  * A live-commerce channel; the player comes later, so the card links to the drop of the product on
@@ -17,7 +19,7 @@ export function ChannelCard(props: { channel: ChannelView }) {
         <StatusBadge status={props.channel.status} />
       </div>
       <Show when={props.channel.status === 'live'}>
-        <p class="meta">{props.channel.viewers.toLocaleString()} watching</p>
+        <p class="meta">{t('catalog.watching', { count: formatNumber(props.channel.viewers) })}</p>
       </Show>
     </>
   );

@@ -1,4 +1,5 @@
 import { createEffect, createUniqueId, type JSX } from 'solid-js';
+import { t } from '../i18n/i18n.js';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -28,7 +29,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div class="dialog-body">{props.children}</div>
       <div class="dialog-actions">
         <button type="button" class="button button-secondary" onClick={() => props.onCancel()}>
-          {props.cancelLabel ?? 'Keep it'}
+          {props.cancelLabel ?? t('common.keepIt')}
         </button>
         <button type="button" class="button button-danger" onClick={() => props.onConfirm()}>
           {props.confirmLabel}

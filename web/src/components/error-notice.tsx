@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import type { ApiError } from '../api/api-error.js';
+import { errorMessage, t } from '../i18n/i18n.js';
 
 export interface ErrorNoticeProps {
   error: ApiError | undefined;
@@ -15,14 +16,15 @@ export function ErrorNotice(props: ErrorNoticeProps) {
     <Show when={props.error}>
       {(error) => (
         <div class={`notice notice-${props.tone ?? 'error'}`} role={props.tone === 'warning' ? 'status' : 'alert'}>
-          <p class="notice-title">{error().title}</p>
-          <Show when={error().detail && error().detail !== error().title}>
+          <p class="notice-title">{errorMessage(error().code)}</p>
+          {/* The server's detail names the field that failed; other details are for developers, not visitors. */}
+          <Show when={error().code === 'validation_failed' && error().detail}>
             <p class="notice-detail">{error().detail}</p>
           </Show>
           <Show when={props.onRetry}>
             {(retry) => (
               <button type="button" class="button button-secondary" onClick={() => retry()()}>
-                {props.retryLabel ?? 'Try again'}
+                {props.retryLabel ?? t('common.tryAgain')}
               </button>
             )}
           </Show>

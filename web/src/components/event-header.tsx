@@ -1,7 +1,8 @@
 import { Show } from 'solid-js';
 import type { EventView } from '../../../core/index.js';
-import { formatDateTime } from '../format/format-date-time.js';
+import { formatDateTime } from '../i18n/format.js';
 import { StatusBadge } from './status-badge.js';
+import { t } from '../i18n/i18n.js';
 
 /** Title block shared by the event, waiting-room and booking pages. */
 export interface EventHeaderProps {
@@ -14,7 +15,7 @@ export function EventHeader(props: EventHeaderProps) {
   return (
     <header class="event-header">
       <div class="card-row">
-        <span class="kind">{props.event.kind === 'booking' ? 'Popup booking' : 'Flash deal'}</span>
+        <span class="kind">{props.event.kind === 'booking' ? t('common.popupBooking') : t('common.flashDeal')}</span>
         <Show when={!props.hideStatus}>
           <StatusBadge status={props.event.status} />
         </Show>

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import type { ItemView } from '../../../core/index.js';
-import { formatPrice } from '../format/format-price.js';
+import { formatNumber, formatPrice } from '../i18n/format.js';
+import { t } from '../i18n/i18n.js';
 
 /** Label, price and live availability of one slot or product. */
 export function ItemSummary(props: { item: ItemView }) {
@@ -18,8 +19,8 @@ export function ItemSummary(props: { item: ItemView }) {
         <p class="item-description">{props.item.description}</p>
       </Show>
       <p class="item-remaining" classList={{ 'is-scarce': scarce(), 'is-soldout': soldOut() }}>
-        <Show when={!soldOut()} fallback="Sold out">
-          {props.item.remaining} of {props.item.capacity} left
+        <Show when={!soldOut()} fallback={t('event.soldOut')}>
+          {t('event.left', { remaining: formatNumber(props.item.remaining), capacity: formatNumber(props.item.capacity) })}
         </Show>
       </p>
     </div>

@@ -1,8 +1,9 @@
+import { t } from '../i18n/i18n.js';
 /** A placeholder that says what is loading, for sighted and screen-reader users alike. */
 export function Loading(props: { what?: string }) {
   return (
     <p class="loading" role="status">
-      Loading{props.what ? ` ${props.what}` : ''}…
+      {props.what ? t('common.loadingWhat', { what: props.what }) : t('common.loading')}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { t } from '../i18n/i18n.js';
 
 export interface QuantityPickerProps {
   id: string;
@@ -16,7 +17,7 @@ export function QuantityPicker(props: QuantityPickerProps) {
     <div class="quantity">
       <label for={props.id}>{props.label}</label>
       <div class="quantity-controls">
-        <button type="button" class="button button-secondary" aria-label="One less" disabled={props.value <= 1} onClick={() => set(props.value - 1)}>
+        <button type="button" class="button button-secondary" aria-label={t('common.oneLess')} disabled={props.value <= 1} onClick={() => set(props.value - 1)}>
           −
         </button>
         <input
@@ -28,7 +29,7 @@ export function QuantityPicker(props: QuantityPickerProps) {
           value={props.value}
           onChange={(event) => set(Number(event.currentTarget.value))}
         />
-        <button type="button" class="button button-secondary" aria-label="One more" disabled={props.value >= props.max} onClick={() => set(props.value + 1)}>
+        <button type="button" class="button button-secondary" aria-label={t('common.oneMore')} disabled={props.value >= props.max} onClick={() => set(props.value + 1)}>
           +
         </button>
       </div>

@@ -2,6 +2,8 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { identityStore } from '../identity/identity-store.js';
 import { ConfirmDialog } from './confirm-dialog.js';
+import { locale, setLocale, t } from '../i18n/i18n.js';
+import { brand } from '../i18n/brand.js';
 
 /** Logo, the two places a visitor goes back to, and who they are. */
 export function TopBar() {
@@ -11,7 +13,7 @@ export function TopBar() {
   const who = () => {
     const current = identity();
     if (!current) return undefined;
-    return current.kind === 'member' ? (current.displayName ?? current.userId) : 'Guest';
+    return current.kind === 'member' ? (current.displayName ?? current.userId) : t('nav.guest');
   };
   const logOut = () => {
     setConfirming(false);
@@ -24,42 +26,50 @@ export function TopBar() {
   return (
     <header class="top-bar">
       <A href="/" class="logo" end>
-        <span aria-hidden="true">✦</span> 반짝 <span class="logo-latin">Banjjak</span>
+        <span aria-hidden="true">✦</span> {brand.hangul} <span class="logo-latin">{brand.latin}</span>
       </A>
-      <nav aria-label="Main">
+      <nav aria-label={t('nav.main')}>
         <A href="/" end activeClass="is-active">
-          Catalog
+          {t('nav.catalog')}
         </A>
         <A href="/me" activeClass="is-active">
-          My bookings
+          {t('nav.myBookings')}
         </A>
       </nav>
       <div class="who">
-        <Show when={who()} fallback={<A href="/login">Log in</A>}>
+        <Show when={who()} fallback={<A href="/login">{t('nav.logIn')}</A>}>
           {(name) => (
             <>
-              <span class="who-name" title="Signed in as">
+              <span class="who-name" title={t('nav.signedInAs')}>
                 {name()}
               </span>
               <Show when={identity()?.kind === 'guest'}>
-                <A href="/login">Log in</A>
+                <A href="/login">{t('nav.logIn')}</A>
               </Show>
               <button type="button" class="link-button" onClick={requestLogOut}>
-                Log out
+                {t('nav.logOut')}
               </button>
             </>
           )}
         </Show>
       </div>
+      <button
+        type="button"
+        class="link-button lang-toggle"
+        lang={locale() === 'ko' ? 'en' : 'ko'}
+        onClick={() => setLocale(locale() === 'ko' ? 'en' : 'ko')}
+      >
+        {t('nav.switchTo')}
+      </button>
       <ConfirmDialog
         open={confirming()}
-        title="Forget this guest?"
-        confirmLabel="Log out"
-        cancelLabel="Stay"
+        title={t('nav.forgetGuestTitle')}
+        confirmLabel={t('nav.logOut')}
+        cancelLabel={t('nav.stay')}
         onConfirm={logOut}
         onCancel={() => setConfirming(false)}
       >
-        <p>Guests cannot log back in: bookings made as this guest will no longer be shown on this device.</p>
+        <p>{t('nav.forgetGuestBody')}</p>
       </ConfirmDialog>
     </header>
   );

@@ -2,13 +2,13 @@ import { A } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import type { EventView } from '../../../core/index.js';
 import { formatCountdown } from '../format/format-countdown.js';
-import { formatDateTime } from '../format/format-date-time.js';
-import { formatEta } from '../format/format-eta.js';
+import { formatDateTime, formatEta, formatNumber } from '../i18n/format.js';
 import type { WaitingRoom } from '../queue/create-waiting-room.js';
 import { createNow } from '../time/create-now.js';
 import { ErrorNotice } from './error-notice.js';
 import { FairnessNote } from './fairness-note.js';
 import { ProgressBar } from './progress-bar.js';
+import { t } from '../i18n/i18n.js';
 
 /** What a visitor in line sees; all state comes from the waiting-room machine. */
 export function WaitingRoomView(props: { event: EventView; room: WaitingRoom }) {
@@ -26,57 +26,54 @@ export function WaitingRoomView(props: { event: EventView; room: WaitingRoom }) 
     <section class="waiting-room card" aria-labelledby="waiting-room-status">
       {/* The one live region: position changes are announced politely, never the whole page. */}
       <div id="waiting-room-status" class="waiting-headline" aria-live="polite" aria-atomic="true">
-        <Switch fallback={<p class="big">Getting your place in line…</p>}>
+        <Switch fallback={<p class="big">{t('queue.gettingPlace')}</p>}>
           <Match when={props.room.admitting() || status() === 'ready' || status() === 'admitted'}>
-            <p class="big">It's your turn! Letting you in…</p>
+            <p class="big">{t('queue.yourTurn')}</p>
           </Match>
           <Match when={status() === 'soldout'}>
-            <p class="big">Sold out</p>
-            <p>Everything has been booked. Cancellations can return places later.</p>
+            <p class="big">{t('queue.soldOut')}</p>
+            <p>{t('queue.soldOutDetail')}</p>
           </Match>
           <Match when={status() === 'closed'}>
-            <p class="big">This event is closed</p>
+            <p class="big">{t('queue.closed')}</p>
           </Match>
           <Match when={status() === 'scheduled'}>
-            <p class="big">The line is not open yet</p>
-            <p>It opens {formatDateTime(props.event.prequeueStartsAt)}. Keep this page open and we'll join for you.</p>
+            <p class="big">{t('queue.notOpen')}</p>
+            <p>{t('queue.notOpenDetail', { time: formatDateTime(props.event.prequeueStartsAt) })}</p>
           </Match>
           <Match when={status() === 'prequeue'}>
-            <p class="big">You're in the pre-queue</p>
-            <p>
-              Places are drawn at random when the sale starts, {formatDateTime(props.event.startsAt)}: joining early gives no
-              advantage, being here on time does.
-            </p>
+            <p class="big">{t('queue.prequeue')}</p>
+            <p>{t('queue.prequeueDetail', { time: formatDateTime(props.event.startsAt) })}</p>
           </Match>
           <Match when={status() === 'drawing'}>
-            <p class="big">Drawing places…</p>
-            <p>The sale has started and everyone in the pre-queue is getting a random place. Yours appears in a moment.</p>
+            <p class="big">{t('queue.drawing')}</p>
+            <p>{t('queue.drawingDetail')}</p>
           </Match>
           <Match when={status() === 'paused'}>
-            <p class="big">The line is paused</p>
-            <p>The organiser paused admission for a moment. You keep your place.</p>
+            <p class="big">{t('queue.paused')}</p>
+            <p>{t('queue.pausedDetail')}</p>
           </Match>
           <Match when={position() !== null}>
             <p class="big">
-              <Show when={position() !== 0} fallback="You're next">
-                {position()?.toLocaleString()} {position() === 1 ? 'person' : 'people'} ahead of you
+              <Show when={position() !== 0} fallback={t('queue.next')}>
+                {t('queue.ahead', { count: position() ?? 0, formatted: formatNumber(position() ?? 0) })}
               </Show>
             </p>
-            <p>Estimated wait: {formatEta(props.room.status()?.etaSeconds)}</p>
+            <p>{t('queue.eta', { eta: formatEta(props.room.status()?.etaSeconds) })}</p>
           </Match>
         </Switch>
       </div>
 
       <Show when={status() === 'prequeue'}>
         <p class="countdown-line">
-          Draw in <strong class="countdown">{formatCountdown(Date.parse(props.event.startsAt) - now())}</strong>
+          {t('queue.drawIn')} <strong class="countdown">{formatCountdown(Date.parse(props.event.startsAt) - now())}</strong>
         </p>
         <FairnessNote event={props.event} />
       </Show>
 
       <Show when={status() === 'waiting' || status() === 'paused'}>
-        <ProgressBar value={progress()} label="Progress through the line" />
-        <Show when={props.room.ticket()?.seq}>{(seq) => <p class="hint">Your number: #{seq().toLocaleString()}</p>}</Show>
+        <ProgressBar value={progress()} label={t('queue.progress')} />
+        <Show when={props.room.ticket()?.seq}>{(seq) => <p class="hint">{t('queue.yourNumber', { seq: formatNumber(seq()) })}</p>}</Show>
       </Show>
 
       <ErrorNotice error={props.room.notice()} tone="warning" />
@@ -84,10 +81,10 @@ export function WaitingRoomView(props: { event: EventView; room: WaitingRoom }) 
 
       <Show
         when={status() === 'soldout' || status() === 'closed'}
-        fallback={<p class="hint">Keep this page open. You can lock your phone: we catch up as soon as you are back.</p>}
+        fallback={<p class="hint">{t('queue.keepOpen')}</p>}
       >
         <A class="button button-secondary button-block" href="/">
-          Back to the catalog
+          {t('common.backToCatalog')}
         </A>
       </Show>
     </section>

@@ -11,6 +11,7 @@ import { liveResourceProps, ResourceView } from '../components/resource-view.js'
 import { createLiveResource } from '../live/create-live-resource.js';
 import { createPageTitle } from '../page/create-page-title.js';
 import { paths } from './paths.js';
+import { t } from '../i18n/i18n.js';
 
 const REFRESH_MS = 5_000;
 
@@ -20,7 +21,7 @@ export function BookPage() {
   const navigate = useNavigate();
   const access = createAccessPass(() => params.id);
   const live = createLiveResource(() => access.pass() && params.id, fetchEvent, REFRESH_MS);
-  createPageTitle(() => `Book · ${live.data.latest?.title ?? ''}`);
+  createPageTitle(() => t('book.pageTitle', { title: live.data.latest?.title ?? '' }));
 
   const backToLine = () => navigate(paths.queue(params.id), { replace: true });
   // No pass (never queued, or it expired): the only way in is through the line.
@@ -35,8 +36,8 @@ export function BookPage() {
     });
 
   return (
-    <PageLayout back={{ href: paths.event(params.id), label: 'Event details' }}>
-      <ResourceView {...liveResourceProps(live)} value={access.pass() && live.data.latest} loading="booking">
+    <PageLayout back={{ href: paths.event(params.id), label: t('common.eventDetails') }}>
+      <ResourceView {...liveResourceProps(live)} value={access.pass() && live.data.latest} loading={t('what.booking')}>
         {(event) => (
           <>
             <EventHeader event={event()} />

@@ -7,6 +7,7 @@ import { PageLayout } from '../components/page-layout.js';
 import { ResourceView } from '../components/resource-view.js';
 import { createPageTitle } from '../page/create-page-title.js';
 import { paths, type ConfirmationState } from './paths.js';
+import { t } from '../i18n/i18n.js';
 
 export function BookingConfirmationPage() {
   const params = useParams<{ bookingId: string }>();
@@ -15,7 +16,7 @@ export function BookingConfirmationPage() {
     () => params.bookingId,
     (bookingId) => loadBooking(bookingId, location.state?.booking),
   );
-  createPageTitle(() => 'Booking confirmed');
+  createPageTitle(() => t('booking.confirmedTitle'));
 
   return (
     <PageLayout>
@@ -23,10 +24,10 @@ export function BookingConfirmationPage() {
         value={booking.latest}
         error={resourceError(booking)}
         onRetry={() => void refetch()}
-        loading="your booking"
+        loading={t('what.yourBooking')}
         errorActions={
           <A href="/me" class="button button-secondary button-block">
-            My bookings
+            {t('nav.myBookings')}
           </A>
         }
       >
@@ -36,16 +37,16 @@ export function BookingConfirmationPage() {
               ✓
             </p>
             <h1 id="confirmation-title">
-              {loaded().status === 'confirmed' ? "You're booked!" : 'This booking was cancelled'}
+              {loaded().status === 'confirmed' ? t('booking.youreBooked') : t('booking.wasCancelled')}
             </h1>
             <BookingDetails booking={loaded()} />
-            <p class="hint">Show the booking id at the door or keep it for customer support.</p>
+            <p class="hint">{t('booking.showAtDoor')}</p>
             <div class="actions">
               <A href="/me" class="button button-primary button-block">
-                My bookings
+                {t('nav.myBookings')}
               </A>
               <A href={paths.event(loaded().eventId)} class="button button-secondary button-block">
-                Back to the event
+                {t('booking.backToEvent')}
               </A>
             </div>
           </section>

@@ -6,6 +6,7 @@ import { PageLayout } from '../components/page-layout.js';
 import { liveResourceProps, ResourceView } from '../components/resource-view.js';
 import { createLiveResource } from '../live/create-live-resource.js';
 import { createPageTitle } from '../page/create-page-title.js';
+import { t } from '../i18n/i18n.js';
 
 /** The CDN caches the catalog for about 30 s; polling faster would only re-read the cache. */
 const REFRESH_MS = 30_000;
@@ -16,12 +17,12 @@ export function CatalogPage() {
 
   return (
     <PageLayout>
-      <ResourceView {...liveResourceProps(catalog)} loading="drops">
+      <ResourceView {...liveResourceProps(catalog)} loading={t('what.drops')}>
         {(loaded) => (
           <>
             <section aria-labelledby="drops-heading">
-              <h1 id="drops-heading">Drops</h1>
-              <Show when={loaded().events.length > 0} fallback={<p>No drops right now. Check back soon.</p>}>
+              <h1 id="drops-heading">{t('catalog.title')}</h1>
+              <Show when={loaded().events.length > 0} fallback={<p>{t('catalog.none')}</p>}>
                 <ul class="card-list">
                   <For each={loaded().events}>{(event) => <EventCard event={event} />}</For>
                 </ul>
@@ -29,7 +30,7 @@ export function CatalogPage() {
             </section>
             <Show when={loaded().channels.length > 0}>
               <section aria-labelledby="channels-heading">
-                <h2 id="channels-heading">Live channels</h2>
+                <h2 id="channels-heading">{t('catalog.channels')}</h2>
                 <ul class="card-list">
                   <For each={loaded().channels}>{(channel) => <ChannelCard channel={channel} />}</For>
                 </ul>

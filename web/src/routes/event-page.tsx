@@ -11,6 +11,7 @@ import { liveResourceProps, ResourceView } from '../components/resource-view.js'
 import { createLiveResource } from '../live/create-live-resource.js';
 import { createPageTitle } from '../page/create-page-title.js';
 import { paths } from './paths.js';
+import { t } from '../i18n/i18n.js';
 
 /** Remaining places move fast during a drop; the edge caches availability for about a second. */
 const REFRESH_MS = 5_000;
@@ -23,8 +24,8 @@ export function EventPage() {
   createPageTitle(() => live.data.latest?.title);
 
   return (
-    <PageLayout back={{ href: '/', label: 'All drops' }}>
-      <ResourceView {...liveResourceProps(live)} loading="event">
+    <PageLayout back={{ href: '/', label: t('common.allDrops') }}>
+      <ResourceView {...liveResourceProps(live)} loading={t('what.event')}>
         {(event) => (
           <>
             <EventHeader event={event()} />
@@ -36,7 +37,7 @@ export function EventPage() {
                 <>
                   <AccessPassBanner expiresAt={pass().expiresAt} />
                   <A class="button button-primary button-block" href={paths.book(params.id)}>
-                    Continue to booking
+                    {t('event.continueToBooking')}
                   </A>
                 </>
               )}

@@ -6,6 +6,7 @@ import { ensureIdentity } from '../identity/ensure-identity.js';
 import { logIn } from '../identity/identity-api.js';
 import { identityStore } from '../identity/identity-store.js';
 import { createPageTitle } from '../page/create-page-title.js';
+import { t } from '../i18n/i18n.js';
 
 /** Only same-site paths: `next` comes from the URL and must not become an open redirect. */
 function safeNext(value: string | string[] | undefined): string {
@@ -14,7 +15,7 @@ function safeNext(value: string | string[] | undefined): string {
 }
 
 export function LoginPage() {
-  createPageTitle(() => 'Log in');
+  createPageTitle(() => t('login.title'));
   const navigate = useNavigate();
   const [search] = useSearchParams<{ next?: string; reason?: string }>();
   const [username, setUsername] = createSignal('');
@@ -50,18 +51,18 @@ export function LoginPage() {
 
   return (
     <main class="page page-narrow">
-      <h1>Log in</h1>
+      <h1>{t('login.title')}</h1>
       <Show when={membersOnly()}>
         <div class="notice notice-warning" role="status">
-          <p class="notice-title">This event is for members only</p>
-          <p class="notice-detail">Log in with a member account to get in line.</p>
+          <p class="notice-title">{t('login.membersOnlyTitle')}</p>
+          <p class="notice-detail">{t('login.membersOnlyDetail')}</p>
         </div>
       </Show>
       <Show when={identityStore.current()?.kind === 'member'}>
-        <p>You are logged in as {identityStore.current()?.displayName ?? identityStore.current()?.userId}.</p>
+        <p>{t('login.loggedInAs', { name: identityStore.current()?.displayName ?? identityStore.current()?.userId ?? '' })}</p>
       </Show>
       <form class="form card" onSubmit={submit} aria-busy={busy()}>
-        <label for="login-username">User name</label>
+        <label for="login-username">{t('login.username')}</label>
         <input
           id="login-username"
           name="username"
@@ -72,7 +73,7 @@ export function LoginPage() {
           value={username()}
           onInput={(event) => setUsername(event.currentTarget.value)}
         />
-        <label for="login-password">Password</label>
+        <label for="login-password">{t('login.password')}</label>
         <input
           id="login-password"
           name="password"
@@ -84,17 +85,14 @@ export function LoginPage() {
         />
         <ErrorNotice error={error()} />
         <button type="submit" class="button button-primary button-block" disabled={busy()}>
-          {busy() ? 'Logging in…' : 'Log in'}
+          {busy() ? t('login.loggingIn') : t('login.title')}
         </button>
-        <p class="hint">
-          Demo members are <code>user1</code> to <code>user5</code>; the password is printed by the server at start
-          (by default <code>flashdrop</code>).
-        </p>
+        <p class="hint">{t('login.demoHint')}</p>
       </form>
       <Show when={!membersOnly()}>
-        <div class="or">or</div>
+        <div class="or">{t('login.or')}</div>
         <button type="button" class="button button-secondary button-block" disabled={busy()} onClick={continueAsGuest}>
-          Continue as guest
+          {t('login.guest')}
         </button>
       </Show>
     </main>

@@ -10,11 +10,12 @@ import { PageLayout } from '../components/page-layout.js';
 import { ResourceView } from '../components/resource-view.js';
 import { identityStore } from '../identity/identity-store.js';
 import { createPageTitle } from '../page/create-page-title.js';
+import { t } from '../i18n/i18n.js';
 
 const newestFirst = (a: Booking, b: Booking) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
 
 export function MyBookingsPage() {
-  createPageTitle(() => 'My bookings');
+  createPageTitle(() => t('me.title'));
   // No identity means no bookings: do not mint a guest just to show an empty list.
   const [list, { refetch, mutate }] = createResource(
     () => identityStore.current()?.idToken ?? false,
@@ -45,22 +46,22 @@ export function MyBookingsPage() {
 
   return (
     <PageLayout>
-      <h1>My bookings</h1>
+      <h1>{t('me.title')}</h1>
       <ErrorNotice error={cancelError()} />
       <Show
         when={identityStore.current()}
         fallback={
           <>
-            <p>You have no bookings in this browser yet.</p>
+            <p>{t('me.noneInBrowser')}</p>
             <A href="/login?next=%2Fme" class="button button-primary button-block">
-              Log in to see a member's bookings
+              {t('me.logInToSee')}
             </A>
           </>
         }
       >
-        <ResourceView value={list.latest} error={resourceError(list)} onRetry={() => void refetch()} loading="your bookings">
+        <ResourceView value={list.latest} error={resourceError(list)} onRetry={() => void refetch()} loading={t('what.yourBookings')}>
           {(bookings) => (
-            <Show when={bookings().length > 0} fallback={<p>No bookings yet. Find a drop in the catalog.</p>}>
+            <Show when={bookings().length > 0} fallback={<p>{t('me.none')}</p>}>
               <ul class="booking-list" aria-busy={cancelling()}>
                 <For each={bookings()}>
                   {(booking) => (
@@ -73,7 +74,7 @@ export function MyBookingsPage() {
                           disabled={cancelling()}
                           onClick={() => setToCancel(booking)}
                         >
-                          Cancel booking
+                          {t('me.cancel')}
                         </button>
                       </Show>
                     </li>
@@ -87,14 +88,17 @@ export function MyBookingsPage() {
 
       <ConfirmDialog
         open={toCancel() !== undefined}
-        title="Cancel this booking?"
-        confirmLabel="Yes, cancel it"
+        title={t('me.cancelTitle')}
+        confirmLabel={t('me.cancelConfirm')}
         onConfirm={() => void confirmCancel()}
         onCancel={() => setToCancel(undefined)}
       >
         <p>
-          {toCancel()?.itemLabel ?? toCancel()?.itemId} × {toCancel()?.quantity} for{' '}
-          {toCancel()?.eventTitle ?? toCancel()?.eventId}. The place goes back to others and cannot be reclaimed.
+          {t('me.cancelBody', {
+            item: toCancel()?.itemLabel ?? toCancel()?.itemId ?? '',
+            quantity: toCancel()?.quantity ?? 0,
+            event: toCancel()?.eventTitle ?? toCancel()?.eventId ?? '',
+          })}
         </p>
       </ConfirmDialog>
     </PageLayout>

@@ -1,15 +1,16 @@
 import { A } from '@solidjs/router';
 import { PageLayout } from '../components/page-layout.js';
 import { createPageTitle } from '../page/create-page-title.js';
+import { t } from '../i18n/i18n.js';
 
 export function NotFoundPage() {
-  createPageTitle(() => 'Not found');
+  createPageTitle(() => t('notFound.title'));
   return (
     <PageLayout>
-      <h1>Page not found</h1>
-      <p>This link leads nowhere. The drop may have ended.</p>
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
       <A href="/" class="button button-primary button-block">
-        See current drops
+        {t('notFound.cta')}
       </A>
     </PageLayout>
   );

@@ -15,6 +15,7 @@ import { arriveInLine } from '../queue/arrive-in-line.js';
 import { createWaitingRoom } from '../queue/create-waiting-room.js';
 import { createPageTitle } from '../page/create-page-title.js';
 import { paths } from './paths.js';
+import { t } from '../i18n/i18n.js';
 
 export function QueuePage() {
   const params = useParams<{ id: string }>();
@@ -28,7 +29,7 @@ export function QueuePage() {
     () => (event.state === 'ready' ? event() : false),
     (loaded) => arriveInLine(loaded.id, { membersOnly: !loaded.guestsAllowed }),
   );
-  createPageTitle(() => (event.state === 'ready' ? `Waiting room · ${event()?.title}` : 'Waiting room'));
+  createPageTitle(() => (event.state === 'ready' ? t('queue.pageTitleOf', { title: event()?.title ?? '' }) : t('queue.pageTitle')));
 
   // The identity to queue with, unless it already holds an access pass (then the effect below redirects).
   const queuer = () => {
@@ -50,17 +51,17 @@ export function QueuePage() {
   });
 
   return (
-    <PageLayout back={{ href: paths.event(params.id), label: 'Event details' }}>
+    <PageLayout back={{ href: paths.event(params.id), label: t('common.eventDetails') }}>
       <ResourceView
         value={event.latest}
         error={resourceError(event) ?? resourceError(arrival)}
         onRetry={() => void (event.error ? refetchEvent() : refetchIdentity())}
-        loading="waiting room"
+        loading={t('what.waitingRoom')}
       >
         {(loaded) => (
           <>
             <EventHeader event={loaded()} hideStatus />
-            <Show when={queuer()} keyed fallback={<Loading what="your place" />}>
+            <Show when={queuer()} keyed fallback={<Loading what={t('what.yourPlace')} />}>
               {(current) => (
                 <WaitingRoom
                   event={loaded()}
