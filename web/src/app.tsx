@@ -8,7 +8,11 @@ import { LoginPage } from './routes/login-page.js';
 import { MyBookingsPage } from './routes/my-bookings-page.js';
 import { NotFoundPage } from './routes/not-found-page.js';
 import { QueuePage } from './routes/queue-page.js';
+
+/** The player page brings hls.js: its own chunk, loaded only when a channel opens. */
+const ChannelPage = lazy(() => import('./routes/channel-page.js'));
 import { t } from './i18n/i18n.js';
+import { lazy } from 'solid-js';
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -30,6 +34,7 @@ export function App() {
     <Router root={Layout}>
       <Route path="/" component={CatalogPage} />
       <Route path="/login" component={LoginPage} />
+      <Route path="/channels/:channelId" component={ChannelPage} />
       <Route path="/events/:id" component={EventPage} />
       <Route path="/events/:id/queue" component={QueuePage} />
       <Route path="/events/:id/book" component={BookPage} />

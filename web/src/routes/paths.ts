@@ -7,6 +7,7 @@ export interface ConfirmationState {
 
 /** The app's page paths, built in one place so ids are always encoded. */
 export const paths = {
+  channel: (channelId: string) => `/channels/${encodeURIComponent(channelId)}`,
   event: (eventId: string) => `/events/${encodeURIComponent(eventId)}`,
   queue: (eventId: string) => `/events/${encodeURIComponent(eventId)}/queue`,
   book: (eventId: string) => `/events/${encodeURIComponent(eventId)}/book`,
