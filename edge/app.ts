@@ -69,10 +69,11 @@ export function createEdgeApp(deps: EdgeDeps) {
   app.post('/api/auth/guest', rateLimit(guestPerIp, ip), proxy);
   app.post('/api/auth/login', rateLimit(limiter(deps.settings.loginPerMinute), ip), proxy);
   app.post('/api/events/:eventId/bookings', requireEventToken(verifier, 'access'), proxy);
-  // Hearts and playback beacons: one budget per address (the origin also limits hearts per viewer).
+  // Hearts, watch and QoE beacons: one budget per address (the origin also limits hearts per viewer).
   const viewerWrites = rateLimit(limiter(deps.settings.viewerWritesPerMinute), ip);
   app.post('/api/channels/:channelId/hearts', viewerWrites, proxy);
   app.post('/api/channels/:channelId/watch', viewerWrites, proxy);
+  app.post('/api/qoe', viewerWrites, proxy);
   app.all('/api/*', proxy);
   app.route('/hls', hlsRoutes(deps, read));
 

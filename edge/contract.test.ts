@@ -53,6 +53,13 @@ describe('the public contract: OpenAPI and real answers agree', () => {
     expect(pinned.body.featured).toEqual([{ eventId: 'drop-c', itemId: 'slot-a', pinnedAt: new Date(origin.clock.now()).toISOString() }]);
     await conforming('PUT', '/api/admin/channels/ch-beauty/featured', '/api/admin/channels/:channelId/featured', { ...admin, body: { products: [{ eventId: 'drop-c', itemId: 'slot-z' }] } });
     await conforming('PUT', '/api/admin/channels/nope/featured', '/api/admin/channels/:channelId/featured', { ...admin, body: { products: [] } });
+    const beacon = { channelId: 'ch-beauty', sessionId: 'contract-session-0001', startupMs: 1_200, playedMs: 15_000, rebufferMs: 400, bitrateSwitches: 1, errors: [{ code: 'bufferStalledError', fatal: false }] };
+    expect((await conforming('POST', '/api/qoe', '/api/qoe', { body: { beacons: [beacon] } })).status).toBe(202);
+    await conforming('POST', '/api/qoe', '/api/qoe', { body: { beacons: [] } });
+    await conforming('POST', '/api/qoe', '/api/qoe', { body: { beacons: [{ ...beacon, channelId: 'nope' }] } });
+    const qoe = await conforming('GET', '/api/admin/channels/ch-beauty/qoe', '/api/admin/channels/:channelId/qoe', admin);
+    expect(qoe.body).toMatchObject({ channelId: 'ch-beauty', sessions: 1, playedSeconds: 15 });
+    await conforming('GET', '/api/admin/channels/nope/qoe', '/api/admin/channels/:channelId/qoe', admin);
     const guest = await conforming('POST', '/api/auth/guest', '/api/auth/guest');
     const joined = await conforming('POST', '/api/queue/drop-c/join', '/api/queue/:eventId/join', { token: guest.body.idToken });
     await conforming('GET', '/api/queue/drop-c/state', '/api/queue/:eventId/state');

@@ -44,3 +44,22 @@ it('refuses an address past its budget at the edge: the origin never hears of it
   origin.clock.advance(60_000);
   expect((await hearts('198.51.100.7')).status).toBe(202);
 });
+
+it('passes QoE beacons to the origin on the same per-address budget, never cached', async () => {
+  const beacon = { channelId: 'ch-snack', sessionId: 'edge-session-000000001', startupMs: 700, playedMs: 15_000, rebufferMs: 0, bitrateSwitches: 0 };
+  const qoe = (ip: string) => callApp(edge.app, 'POST', '/api/qoe', from(ip, { beacons: [beacon] }));
+  const qoeAtOrigin = () => edge.originRequests.filter((request) => request === 'POST /api/qoe').length;
+  for (const send of [() => qoe('192.0.2.44'), () => watch('192.0.2.44'), () => qoe('192.0.2.44')]) {
+    const answer = await send();
+    expect(answer.status).toBe(202);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+  }
+  expect(qoeAtOrigin()).toBe(2);
+  const refused = await qoe('192.0.2.44');
+  expect([refused.status, refused.body.code]).toEqual([429, 'rate_limited']);
+  expect(qoeAtOrigin()).toBe(2);
+  expect((await qoe('192.0.2.45')).status).toBe(202);
+  expect(qoeAtOrigin()).toBe(3);
+  const summary = await origin.deps.qoe!.summary({ kind: 'channel', id: 'ch-snack' }, origin.clock.now());
+  expect([summary.sessions, summary.playedSeconds]).toEqual([1, 45]);
+});

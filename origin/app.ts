@@ -17,6 +17,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { hlsRoutes } from './routes/hls-routes.js';
 import { channelCounterRoutes } from './routes/channel-counter-routes.js';
 import { playbackRoutes } from './routes/playback-routes.js';
+import { qoeRoutes } from './routes/qoe-routes.js';
 import { queueRoutes } from './routes/queue-routes.js';
 import { readiness } from './routes/readiness.js';
 
@@ -69,6 +70,7 @@ export function createOriginApp(deps: OriginDeps) {
   app.route('/api', bookingRoutes(deps, bookings));
   app.route('/api', eventRoutes(deps, events));
   app.route('/api', channelCounterRoutes(deps));
+  if (deps.qoe) app.route('/api', qoeRoutes(deps, deps.qoe));
   if (deps.playback) {
     const playback = deps.playback;
     app.route('/api', playbackRoutes(deps, playback));

@@ -8,6 +8,7 @@ import type { IdGenerator } from './ids.js';
 import type { InventoryGate } from './inventory/inventory-gate.js';
 import type { Ledger } from './ledger/ledger.js';
 import type { OwnerLease } from './bookings/owner-lease.js';
+import type { QoeStore } from './qoe/qoe-store.js';
 import type { SigningKeyControl } from './tokens/signing-key-control.js';
 import type { Logger } from './logging/log.js';
 import type { OriginMetrics } from './metrics/origin-metrics.js';
@@ -55,6 +56,8 @@ export interface OriginDeps {
   signingKeys?: SigningKeyControl;
   /** The configured channels as documents: stream status, featured products, counts (`channels/channel-service.ts`). */
   channels: ChannelService;
+  /** Playback quality beacons, summed per channel per minute (`qoe/`); absent: no QoE routes. */
+  qoe?: QoeStore;
   /** Signs private channels' playback tokens (ES384, IVS's format); absent: no playback-token route. */
   playback?: PlaybackTokenSigner;
   /** Simulated live HLS for the local stack's channels; absent when channels play from IVS. */

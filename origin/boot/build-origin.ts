@@ -125,6 +125,7 @@ export async function buildOrigin(config: OriginConfig, options: BuildOriginOpti
     tokens,
     signingKeys: createSigningKeyControl(keyStore, tokens, refreshKeys, clock, settings),
     channels: createChannelService({ configs: channelConfigs, stream, ledger, clock, counters: stores.counters }),
+    qoe: stores.qoe,
     // A key made at start works for the local stack's simulated channels only: IVS knows just the uploaded one.
     ...((playbackKey || config.BANJJAK_STACK === 'local') && {
       playback: createPlaybackTokenSigner(loadPlaybackPrivateKey(playbackKey), { allowedOrigin: config.PLAYBACK_ALLOWED_ORIGIN, clock }),

@@ -8,6 +8,9 @@ import type { ChannelCounters } from '../channels/channel-counters.js';
 import { createRedisChannelCounters, createUpstashChannelCounters } from '../channels/lua-channel-counters.js';
 import { createMemoryChannelCounters } from '../channels/memory-channel-counters.js';
 import type { OriginConfig } from '../config.js';
+import { createMemoryQoeStore } from '../qoe/memory-qoe-store.js';
+import { createRedisQoeStore, createUpstashQoeStore } from '../qoe/lua-qoe-store.js';
+import type { QoeStore } from '../qoe/qoe-store.js';
 import type { InventoryGate } from '../inventory/inventory-gate.js';
 import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
 import { createRedisInventoryGate } from '../inventory/redis-inventory-gate.js';
@@ -18,6 +21,8 @@ export interface Stores {
   gate: InventoryGate;
   /** Channels' viewers and hearts. */
   counters: ChannelCounters;
+  /** Playback quality beacons' sums. */
+  qoe: QoeStore;
   close(): void;
 }
 
@@ -29,13 +34,13 @@ export interface Stores {
 export function buildStores(config: OriginConfig, upstashToken: string | undefined): Stores {
   if (config.REDIS_URL) {
     const redis = new Redis(config.REDIS_URL, { enableAutoPipelining: true });
-    return { queue: createRedisAdmissionQueue(redis), gate: createRedisInventoryGate(redis), counters: createRedisChannelCounters(redis), close: () => redis.disconnect() };
+    return { queue: createRedisAdmissionQueue(redis), gate: createRedisInventoryGate(redis), counters: createRedisChannelCounters(redis), qoe: createRedisQoeStore(redis), close: () => redis.disconnect() };
   }
   if (config.UPSTASH_REDIS_REST_URL && upstashToken) {
     // Raw replies: the adapters parse them themselves (a user id "1234" must stay a string).
     const upstash = new UpstashRedis({ url: config.UPSTASH_REDIS_REST_URL, token: upstashToken, automaticDeserialization: false });
-    return { queue: createUpstashAdmissionQueue(upstash), gate: createUpstashInventoryGate(upstash), counters: createUpstashChannelCounters(upstash), close: () => undefined };
+    return { queue: createUpstashAdmissionQueue(upstash), gate: createUpstashInventoryGate(upstash), counters: createUpstashChannelCounters(upstash), qoe: createUpstashQoeStore(upstash), close: () => undefined };
   }
   if (config.BANJJAK_STACK !== 'local') throw new Error('no Redis configured: in-memory stores are for BANJJAK_STACK=local only');
-  return { queue: createMemoryAdmissionQueue(), gate: createMemoryInventoryGate(), counters: createMemoryChannelCounters(), close: () => undefined };
+  return { queue: createMemoryAdmissionQueue(), gate: createMemoryInventoryGate(), counters: createMemoryChannelCounters(), qoe: createMemoryQoeStore(), close: () => undefined };
 }

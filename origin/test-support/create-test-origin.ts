@@ -17,6 +17,8 @@ import type { ExternalIdentityVerifier } from '../identity/oidc-verifier.js';
 import { createIdGenerator } from '../ids.js';
 import type { InventoryGate } from '../inventory/inventory-gate.js';
 import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
+import { createMemoryQoeStore } from '../qoe/memory-qoe-store.js';
+import type { QoeStore } from '../qoe/qoe-store.js';
 import { createDynamoLedger } from '../ledger/dynamo-ledger.js';
 import { ensureLedgerTable } from '../ledger/ensure-table.js';
 import { generateSigningKey } from '../tokens/signing-keys.js';
@@ -37,7 +39,7 @@ export interface TestOrigin {
 /** A real origin app on a fresh ledger table, memory stores by default, and a fake clock. */
 export async function createTestOrigin(
   dynamo: TestDynamo,
-  overrides: { queue?: AdmissionQueue; gate?: InventoryGate; clock?: FakeClock; oidc?: ExternalIdentityVerifier; settings?: Partial<OriginSettings>; stream?: ChannelStream; channels?: ChannelConfig[]; counters?: ChannelCounters } = {},
+  overrides: { queue?: AdmissionQueue; gate?: InventoryGate; clock?: FakeClock; oidc?: ExternalIdentityVerifier; settings?: Partial<OriginSettings>; stream?: ChannelStream; channels?: ChannelConfig[]; counters?: ChannelCounters; qoe?: QoeStore } = {},
 ): Promise<TestOrigin> {
   const clock = overrides.clock ?? createFakeClock(Date.parse('2026-12-05T00:00:00Z'));
   const tableName = `t-${randomBytes(6).toString('hex')}`;
@@ -56,6 +58,7 @@ export async function createTestOrigin(
     ledger,
     tokens: createTokenIssuer({ active: key, all: [key] }, settings, clock),
     channels: createChannelService({ configs: channels, stream: overrides.stream ?? createSimulatedChannelStream({ channels, viewers }), ledger, clock, counters }),
+    qoe: overrides.qoe ?? createMemoryQoeStore(),
     playback: createPlaybackTokenSigner(loadPlaybackPrivateKey(undefined), { allowedOrigin: '*', clock }),
     hls: createSimulatedHls({ mediaDir: sampleMediaDir, pinsOf: (channelId, sinceMs) => ledger.pinHistory(channelId, sinceMs) }),
     settings,
