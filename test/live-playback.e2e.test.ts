@@ -102,4 +102,58 @@ describe.skipIf(!canRun)('a live channel in Chromium, against the real stack', (
     expect((await pinCues(true)).map((cue) => cue.itemId)).toEqual(['mask-box']);
     console.info(`pin in the player's playlist after ${inPlaylistMs} ms, on screen (cue active) after ${onScreenMs} ms`);
   });
+
+  it('plays in the web app: hls.js only on the channel page, the pin on screen, hearts counted, playback quality reported', async () => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/');
+    await page.getByRole('link', { name: /K-beauty time-deal live/ }).waitFor();
+    expect(scripts.some((path) => path.includes('hls'))).toBe(false);
+
+    await feature('serum-duo');
+    await page.getByRole('link', { name: /K-beauty time-deal live/ }).click();
+    await page.waitForURL(`**/channels/${CHANNEL}`);
+    await page.waitForFunction(() => ((document.querySelector('video.player-video') as HTMLVideoElement | null)?.currentTime ?? 0) > 1, undefined, POLL);
+    expect(scripts.some((path) => /\/assets\/hls-[\w-]+\.js$/.test(path))).toBe(true);
+    await page.locator('.product-card[data-item-id="serum-duo"] .product-title').waitFor();
+
+    // An operator pins another product while the viewer watches: the card follows.
+    const asked = Date.now();
+    await feature('mask-box');
+    await page.locator('.product-card[data-item-id="mask-box"] .product-title').waitFor();
+    console.info(`web app: pinned product on screen ${Date.now() - asked} ms after the operator's call`);
+    await page.locator('.product-card[data-item-id="serum-duo"]').waitFor({ state: 'detached' });
+    // Its way in is the drop's line.
+    expect(await page.locator('.product-card[data-item-id="mask-box"] a').getAttribute('href')).toBe(`/events/${EVENT_ID}/queue`);
+
+    const heartsBefore = ((await (await fetch(`${stack!.url}/api/channels/${CHANNEL}`)).json()) as { hearts: number }).hearts;
+    const heart = page.getByRole('button', { name: /♥|Send a heart/ });
+    for (let tap = 0; tap < 3; tap += 1) await heart.click();
+    await expect
+      .poll(async () => ((await (await fetch(`${stack!.url}/api/channels/${CHANNEL}`)).json()) as { hearts: number }).hearts, { timeout: STEP_MS, interval: 500 })
+      .toBe(heartsBefore + 3);
+
+    // Leaving the page sends the last beacon; the operator's figures count this session's startup.
+    await page.getByRole('link', { name: 'All drops' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect
+      .poll(
+        async () => {
+          const response = await fetch(`${stack!.url}/api/admin/channels/${CHANNEL}/qoe`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+          return ((await response.json()) as { startupMs: { samples: number } }).startupMs.samples;
+        },
+        { timeout: STEP_MS, interval: 500 },
+      )
+      .toBeGreaterThanOrEqual(1);
+    const qoe = (await (await fetch(`${stack!.url}/api/admin/channels/${CHANNEL}/qoe`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as {
+      sessions: number;
+      startupMs: { p50: number };
+      playedSeconds: number;
+    };
+    expect(qoe.sessions).toBeGreaterThanOrEqual(1);
+    expect(qoe.startupMs.p50).toBeGreaterThan(0);
+    expect(qoe.playedSeconds).toBeGreaterThan(1);
+  });
 });

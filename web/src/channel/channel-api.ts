@@ -1,6 +1,5 @@
-import type { ChannelView, FeaturedProduct, PlaybackTokenResponse } from '../../../core/index.js';
+import type { ChannelView, FeaturedProduct, PlaybackTokenResponse, QoeBeacon } from '../../../core/index.js';
 import { apiFetch } from '../api/api-client.js';
-import type { QoeBeacon } from '../player/qoe-session.js';
 
 const channelPath = (channelId: string) => `/api/channels/${encodeURIComponent(channelId)}`;
 

@@ -1,19 +1,9 @@
-/**
- * What one playback session reports (`POST /api/qoe`): the same figures as the origin aggregates.
- * Startup = play intent → first frame; rebuffering = stalls while playing, not counting startup
- * or seeks; rebuffer ratio = Σ stall / (play + stall), computed by the origin from the sums.
+import type { QoeBeacon } from '../../../core/index.js';
+/*
+ * What one playback session reports (`POST /api/qoe`, `QoeBeacon` in core): the figures the origin
+ * aggregates. Startup = play intent → first frame; rebuffering = stalls while playing, not counting
+ * startup or seeks; rebuffer ratio = Σ stall / (play + stall), computed by the origin from the sums.
  */
-export interface QoeBeacon {
-  channelId?: string;
-  replayId?: string;
-  sessionId: string;
-  startupMs?: number;
-  playedMs: number;
-  rebufferMs: number;
-  bitrateSwitches: number;
-  bitrateKbps?: number;
-  errors?: { code: string; fatal: boolean }[];
-}
 
 export type QoeTarget = { channelId: string } | { replayId: string };
 

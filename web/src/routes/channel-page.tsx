@@ -46,7 +46,8 @@ export default function ChannelPage() {
 function Channel(props: { channel: ChannelView }) {
   const channelId = props.channel.id;
   // Which pins to show: the stream's cues are in step with the video, the document arrives first;
-  // whichever changed last is what the host is showing now.
+  // whichever changed last is what the host is showing now. A cue change that repeats the stream's
+  // previous set is no change (cues fire as they open and close), or stale pins would come back.
   const [streamPins, setStreamPins] = createSignal<FeaturedProduct[]>();
   const [shownPins, setShownPins] = createSignal<FeaturedProduct[]>(props.channel.featured.map(({ eventId, itemId }) => ({ eventId, itemId })));
   const showIfNew = (pins: FeaturedProduct[]) => {
@@ -64,6 +65,10 @@ function Channel(props: { channel: ChannelView }) {
     const pins = streamPins();
     if (pins) showIfNew(pins);
   });
+  const streamChanged = (pins: FeaturedProduct[]) => {
+    const previous = streamPins();
+    if (!previous || !sameProducts(previous, pins)) setStreamPins(pins);
+  };
 
   const [source] = createResource(
     () => (props.channel.status === 'live' ? { id: channelId, url: props.channel.playbackUrl, private: props.channel.private } : false),
@@ -84,7 +89,7 @@ function Channel(props: { channel: ChannelView }) {
     let handle: { destroy(): void } | undefined;
     let gone = false;
     setPlayerError(undefined);
-    void attachPlayer(video, url, { session, onPins: setStreamPins, onFatal: setPlayerError }).then((attached) => {
+    void attachPlayer(video, url, { session, onPins: streamChanged, onFatal: setPlayerError }).then((attached) => {
       if (gone) attached.destroy();
       else handle = attached;
     });
