@@ -10,6 +10,7 @@ import type { Ledger } from './ledger/ledger.js';
 import type { OwnerLease } from './bookings/owner-lease.js';
 import type { SigningKeyControl } from './tokens/signing-key-control.js';
 import type { Logger } from './logging/log.js';
+import type { ReplayPlays } from './replays/replay-plays.js';
 import type { OriginMetrics } from './metrics/origin-metrics.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
 
@@ -55,6 +56,8 @@ export interface OriginDeps {
   signingKeys?: SigningKeyControl;
   /** The configured channels as documents: stream status, featured products, counts (`channels/channel-service.ts`). */
   channels: ChannelService;
+  /** Replays' plays, counted once per viewer per 30 min; in memory when not given (one process only). */
+  replayPlays?: ReplayPlays;
   /** Signs private channels' playback tokens (ES384, IVS's format); absent: no playback-token route. */
   playback?: PlaybackTokenSigner;
   /** Simulated live HLS for the local stack's channels; absent when channels play from IVS. */

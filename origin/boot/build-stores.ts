@@ -9,6 +9,9 @@ import { createRedisChannelCounters, createUpstashChannelCounters } from '../cha
 import { createMemoryChannelCounters } from '../channels/memory-channel-counters.js';
 import type { OriginConfig } from '../config.js';
 import type { InventoryGate } from '../inventory/inventory-gate.js';
+import { createRedisReplayPlays, createUpstashReplayPlays } from '../replays/lua-replay-plays.js';
+import { createMemoryReplayPlays } from '../replays/memory-replay-plays.js';
+import type { ReplayPlays } from '../replays/replay-plays.js';
 import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
 import { createRedisInventoryGate } from '../inventory/redis-inventory-gate.js';
 import { createUpstashInventoryGate } from '../inventory/upstash-inventory-gate.js';
@@ -18,6 +21,8 @@ export interface Stores {
   gate: InventoryGate;
   /** Channels' viewers and hearts. */
   counters: ChannelCounters;
+  /** Replays' plays, once per viewer per 30 min, until folded into the ledger. */
+  replayPlays: ReplayPlays;
   close(): void;
 }
 
@@ -29,13 +34,13 @@ export interface Stores {
 export function buildStores(config: OriginConfig, upstashToken: string | undefined): Stores {
   if (config.REDIS_URL) {
     const redis = new Redis(config.REDIS_URL, { enableAutoPipelining: true });
-    return { queue: createRedisAdmissionQueue(redis), gate: createRedisInventoryGate(redis), counters: createRedisChannelCounters(redis), close: () => redis.disconnect() };
+    return { queue: createRedisAdmissionQueue(redis), gate: createRedisInventoryGate(redis), counters: createRedisChannelCounters(redis), replayPlays: createRedisReplayPlays(redis), close: () => redis.disconnect() };
   }
   if (config.UPSTASH_REDIS_REST_URL && upstashToken) {
     // Raw replies: the adapters parse them themselves (a user id "1234" must stay a string).
     const upstash = new UpstashRedis({ url: config.UPSTASH_REDIS_REST_URL, token: upstashToken, automaticDeserialization: false });
-    return { queue: createUpstashAdmissionQueue(upstash), gate: createUpstashInventoryGate(upstash), counters: createUpstashChannelCounters(upstash), close: () => undefined };
+    return { queue: createUpstashAdmissionQueue(upstash), gate: createUpstashInventoryGate(upstash), counters: createUpstashChannelCounters(upstash), replayPlays: createUpstashReplayPlays(upstash), close: () => undefined };
   }
   if (config.BANJJAK_STACK !== 'local') throw new Error('no Redis configured: in-memory stores are for BANJJAK_STACK=local only');
-  return { queue: createMemoryAdmissionQueue(), gate: createMemoryInventoryGate(), counters: createMemoryChannelCounters(), close: () => undefined };
+  return { queue: createMemoryAdmissionQueue(), gate: createMemoryInventoryGate(), counters: createMemoryChannelCounters(), replayPlays: createMemoryReplayPlays(), close: () => undefined };
 }
