@@ -63,17 +63,20 @@ export function createEdgeApp(deps: EdgeDeps) {
   app.get('/api/events/:eventId', cachedGet);
   app.get('/api/events/:eventId/fairness', cachedGet);
   app.get('/api/channels/:channelId', cachedGet);
+  app.get('/api/replays', cachedGet);
+  app.get('/api/replays/:replayId', cachedGet);
   app.get('/.well-known/jwks.json', cachedGet);
   app.route('/api/queue', queueShield(deps, read, verifier));
   app.post('/api/queue/:eventId/join', limitJoin(joinLimits), proxy);
   app.post('/api/auth/guest', rateLimit(guestPerIp, ip), proxy);
   app.post('/api/auth/login', rateLimit(limiter(deps.settings.loginPerMinute), ip), proxy);
   app.post('/api/events/:eventId/bookings', requireEventToken(verifier, 'access'), proxy);
-  // Hearts, watch and QoE beacons: one budget per address (the origin also limits hearts per viewer).
+  // Hearts, watch and QoE beacons, replay plays: one budget per address (the origin also limits hearts per viewer).
   const viewerWrites = rateLimit(limiter(deps.settings.viewerWritesPerMinute), ip);
   app.post('/api/channels/:channelId/hearts', viewerWrites, proxy);
   app.post('/api/channels/:channelId/watch', viewerWrites, proxy);
   app.post('/api/qoe', viewerWrites, proxy);
+  app.post('/api/replays/:replayId/plays', viewerWrites, proxy);
   app.all('/api/*', proxy);
   app.route('/hls', hlsRoutes(deps, read));
 

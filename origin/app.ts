@@ -19,12 +19,22 @@ import { channelCounterRoutes } from './routes/channel-counter-routes.js';
 import { playbackRoutes } from './routes/playback-routes.js';
 import { qoeRoutes } from './routes/qoe-routes.js';
 import { queueRoutes } from './routes/queue-routes.js';
+import { replayHlsRoutes, replayRoutes } from './routes/replay-routes.js';
+import { createMemoryReplayPlays } from './replays/memory-replay-plays.js';
+import { createReplayService } from './replays/replay-service.js';
 import { readiness } from './routes/readiness.js';
 
 /** The origin: owns every write. Runtime-neutral; entries (`main.ts`, Lambda) only build deps. */
 export function createOriginApp(deps: OriginDeps) {
   const events = createEventService(deps);
   const bookings = createBookingService(deps, events);
+  const replays = createReplayService({
+    ledger: deps.ledger,
+    clock: deps.clock,
+    channels: deps.channels,
+    plays: deps.replayPlays ?? createMemoryReplayPlays(),
+    ...(deps.hls && { media: deps.hls.media }),
+  });
   const app = new Hono<OriginEnv>();
   const metrics = deps.metrics ?? originMetrics;
 
@@ -66,11 +76,12 @@ export function createOriginApp(deps: OriginDeps) {
   });
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/queue', queueRoutes(deps, events));
-  app.route('/api/admin', adminRoutes(deps, events));
+  app.route('/api/admin', adminRoutes(deps, events, replays));
   app.route('/api', bookingRoutes(deps, bookings));
   app.route('/api', eventRoutes(deps, events));
   app.route('/api', channelCounterRoutes(deps));
   if (deps.qoe) app.route('/api', qoeRoutes(deps, deps.qoe));
+  app.route('/api', replayRoutes(deps, replays));
   if (deps.playback) {
     const playback = deps.playback;
     app.route('/api', playbackRoutes(deps, playback));
@@ -80,6 +91,10 @@ export function createOriginApp(deps: OriginDeps) {
       return c.json(await playback.publicJwk());
     });
   }
-  if (deps.hls) app.route('/hls', hlsRoutes(deps, deps.hls));
-  return { app, events, bookings };
+  if (deps.hls) {
+    // Before the channels' routes: `/hls/replays/<id>/master.m3u8` has the shape of a channel's file.
+    app.route('/hls/replays', replayHlsRoutes(replays));
+    app.route('/hls', hlsRoutes(deps, deps.hls));
+  }
+  return { app, events, bookings, replays };
 }

@@ -11,6 +11,7 @@ import type { OwnerLease } from './bookings/owner-lease.js';
 import type { QoeStore } from './qoe/qoe-store.js';
 import type { SigningKeyControl } from './tokens/signing-key-control.js';
 import type { Logger } from './logging/log.js';
+import type { ReplayPlays } from './replays/replay-plays.js';
 import type { OriginMetrics } from './metrics/origin-metrics.js';
 import type { TokenIssuer } from './tokens/token-issuer.js';
 
@@ -58,6 +59,8 @@ export interface OriginDeps {
   channels: ChannelService;
   /** Playback quality beacons, summed per channel per minute (`qoe/`); absent: no QoE routes. */
   qoe?: QoeStore;
+  /** Replays' plays, counted once per viewer per 30 min; in memory when not given (one process only). */
+  replayPlays?: ReplayPlays;
   /** Signs private channels' playback tokens (ES384, IVS's format); absent: no playback-token route. */
   playback?: PlaybackTokenSigner;
   /** Simulated live HLS for the local stack's channels; absent when channels play from IVS. */

@@ -10,6 +10,7 @@ import { startEventTicks } from './events/start-event-ticks.js';
 import { startReconciler } from './reconcile/start-reconciler.js';
 import { LEASE_RENEW_MS } from './bookings/owner-lease.js';
 import { KEY_REFRESH_MS } from './tokens/refresh-signing-keys.js';
+import { REPLAY_PLAYS_FOLD_MS } from './replays/fold-replay-plays.js';
 
 // The Node server: with `entry/lambda.ts`, the only reader of process.env in origin/.
 const config = parseOriginConfig(process.env);
@@ -27,6 +28,9 @@ keyReload.unref();
 // While this process lives its booking attempts are its own; once it dies they are settled within LEASE_TTL_MS.
 const leaseRenewal = setInterval(() => void origin.lease.renew().catch((error: unknown) => log.warn({ err: error }, 'lease renewal failed')), LEASE_RENEW_MS);
 leaseRenewal.unref();
+// Replays' plays reach the chart within a fold period (and the edge's 30 s).
+const playsFold = setInterval(() => void origin.foldPlays.run(), REPLAY_PLAYS_FOLD_MS);
+playsFold.unref();
 
 // Prometheus on its own loopback listener, never a route of the app (origin/README.md, "Logs and metrics").
 collectDefaultMetrics({ register: originMetrics.registry });
@@ -52,6 +56,7 @@ const stop = async () => {
   stopping = true;
   clearInterval(keyReload);
   clearInterval(leaseRenewal);
+  clearInterval(playsFold);
   const passesStopped = Promise.all([reconciler.stop(), ticks.stop()]);
   // Exit 0 only once every request in flight has been answered and the stores are closed.
   const drained = await drain.run(server as Server);

@@ -6,6 +6,7 @@ export * from './booking.js';
 export * from './auth.js';
 export * from './channel.js';
 export * from './qoe.js';
+export * from './replay.js';
 export * from './problem.js';
 export { contract, type Operation, type Auth } from './contract.js';
 export { buildOpenApiDocument } from './openapi.js';

@@ -17,6 +17,7 @@ const notFoundIn: Readonly<Record<string, ErrorCode>> = {
   queue: 'event_not_found',
   bookings: 'booking_not_found',
   channels: 'channel_not_found',
+  replays: 'replay_not_found',
 };
 
 /** undefined for a well-formed path; else the 404 code to answer (`event_not_found`, …, `not_found`). */

@@ -20,6 +20,7 @@ export const errorCodes = {
   item_not_found: { status: 404, title: 'Item not found' },
   booking_not_found: { status: 404, title: 'Booking not found' },
   channel_not_found: { status: 404, title: 'Channel not found' },
+  replay_not_found: { status: 404, title: 'Replay not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   not_ready: { status: 409, title: 'Not your turn yet' },
   at_capacity: { status: 409, title: 'Too many active shoppers, try again shortly' },

@@ -16,12 +16,13 @@ export type CachedRead = (path: string, options?: CachedReadOptions) => Promise<
 
 /**
  * Query parameters a read actually varies on, by pathname: the catalog's page, the part of a
- * draw's registrant list. Every other query parameter is dropped, so it can neither split the
+ * draw's registrant list, the replays' order and page. Every other query parameter is dropped, so it can neither split the
  * cache nor bust it.
  */
 const VARYING_QUERY: readonly (readonly [RegExp, readonly string[]])[] = [
   [/^\/api\/catalog$/, ['limit', 'cursor']],
   [/^\/api\/events\/[^/]+\/fairness$/, ['part']],
+  [/^\/api\/replays$/, ['sort', 'limit', 'cursor']],
 ];
 
 /**
@@ -53,7 +54,7 @@ export function createCachedRead(deps: Pick<EdgeDeps, 'origin'>, cache: Response
     const key = cacheKey(path);
     return cache.get(key, async () => {
       const entry = await toCached(await originGet(deps.origin, key, options.requestId));
-      if (options.kind === 'hls-playlist' && entry.status === 200) entry.headers['cache-control'] = playlistCacheControl(entry.body);
+      if (options.kind === 'hls-playlist' && entry.status === 200) entry.headers['cache-control'] = playlistCacheControl(entry.body, key);
       return entry;
     });
   };

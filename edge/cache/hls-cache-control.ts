@@ -11,7 +11,16 @@ export function isHlsSegment(path: string): boolean {
   return SEGMENT.test(path);
 }
 
-export function playlistCacheControl(body: string): string {
+/**
+ * A replay's playlists (`/hls/replays/…`, master and media) never change once it exists: a day in
+ * browsers, a month at the CDN (a fix still reaches players within a day).
+ */
+export const REPLAY_PLAYLIST_CACHE_CONTROL = 'public, max-age=86400, s-maxage=2592000';
+
+export const isReplayPlaylist = (path: string): boolean => path.startsWith('/hls/replays/') && path.endsWith('.m3u8');
+
+export function playlistCacheControl(body: string, path = ''): string {
+  if (isReplayPlaylist(path)) return REPLAY_PLAYLIST_CACHE_CONTROL;
   if (body.includes('#EXT-X-ENDLIST') || /#EXT-X-PLAYLIST-TYPE:\s*VOD/.test(body)) {
     return 'public, max-age=300, s-maxage=86400';
   }

@@ -23,7 +23,11 @@ import { reconcileEvent } from '../reconcile/reconcile-event.js';
 import { emptyReport } from '../reconcile/reconcile-report.js';
 import { createSettleSoon } from '../reconcile/settle-soon.js';
 import { createReconcilePass, type ReconcilePass } from '../reconcile/start-reconciler.js';
+import { seedDemoReplays } from '../demo/seed-demo-replays.js';
+import type { FoldReport } from '../replays/fold-replay-plays.js';
+import type { ReplayService } from '../replays/replay-service.js';
 import { readSecretString } from '../secrets/read-secret-string.js';
+import { createSinglePass, type SinglePass } from '../upkeep/single-pass.js';
 import { createFileSigningKeyStore } from '../tokens/file-signing-key-store.js';
 import { createSecretsManagerSigningKeyStore } from '../tokens/secrets-manager-signing-key-store.js';
 import type { SigningKeyStore } from '../tokens/signing-key-store.js';
@@ -49,6 +53,10 @@ export interface BuiltOrigin {
   refreshKeys: KeyRefreshPass;
   /** Renewed every LEASE_RENEW_MS while the instance runs (`main.ts`, the Lambda entry). */
   lease: OwnerLease;
+  /** Replays: the IVS entry saves recordings through it (`recordIvsEvent`). */
+  replays: ReplayService;
+  /** Folds the plays counted into the replays' totals; run every REPLAY_PLAYS_FOLD_MS. */
+  foldPlays: SinglePass<FoldReport>;
   /** Waits for running passes and closes the clients. */
   close(): Promise<void>;
 }
@@ -126,6 +134,7 @@ export async function buildOrigin(config: OriginConfig, options: BuildOriginOpti
     signingKeys: createSigningKeyControl(keyStore, tokens, refreshKeys, clock, settings),
     channels: createChannelService({ configs: channelConfigs, stream, ledger, clock, counters: stores.counters }),
     qoe: stores.qoe,
+    replayPlays: stores.replayPlays,
     // A key made at start works for the local stack's simulated channels only: IVS knows just the uploaded one.
     ...((playbackKey || config.BANJJAK_STACK === 'local') && {
       playback: createPlaybackTokenSigner(loadPlaybackPrivateKey(playbackKey), { allowedOrigin: config.PLAYBACK_ALLOWED_ORIGIN, clock }),
@@ -137,17 +146,22 @@ export async function buildOrigin(config: OriginConfig, options: BuildOriginOpti
       oidc: createOidcVerifier({ issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL }, clock),
     }),
   };
-  const { app, events } = createOriginApp(deps);
-  if (config.SEED_DEMO) await seedDemo(deps.ledger, events, deps.channels, clock.now(), config.DEMO_PASSWORD);
+  const { app, events, replays } = createOriginApp(deps);
+  if (config.SEED_DEMO) {
+    // The past shows first: their pins come before the channels' current ones in the history.
+    await seedDemoReplays(deps.ledger, replays, clock.now());
+    await seedDemo(deps.ledger, events, deps.channels, clock.now(), config.DEMO_PASSWORD);
+  }
+  const foldPlays = createSinglePass('replay plays fold', () => replays.fold());
   const reconcile = createReconcilePass(deps);
   deps.settleSoon = createSettleSoon((eventId) => reconcileEvent(deps, eventId, clock.now(), emptyReport()));
   const ticks = createEventTickPass(deps.ledger, events);
   const close = async () => {
-    await Promise.all([reconcile.idle(), ticks.idle(), refreshKeys.idle()]);
+    await Promise.all([reconcile.idle(), ticks.idle(), refreshKeys.idle(), foldPlays.run()]);
     stores.close();
     stream.close();
     dynamo.destroy();
     secrets?.destroy();
   };
-  return { app, events, deps, keyStore, lease, reconcile, ticks, refreshKeys, close };
+  return { app, events, deps, keyStore, lease, replays, foldPlays, reconcile, ticks, refreshKeys, close };
 }

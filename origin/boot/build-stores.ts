@@ -12,6 +12,9 @@ import { createMemoryQoeStore } from '../qoe/memory-qoe-store.js';
 import { createRedisQoeStore, createUpstashQoeStore } from '../qoe/lua-qoe-store.js';
 import type { QoeStore } from '../qoe/qoe-store.js';
 import type { InventoryGate } from '../inventory/inventory-gate.js';
+import { createRedisReplayPlays, createUpstashReplayPlays } from '../replays/lua-replay-plays.js';
+import { createMemoryReplayPlays } from '../replays/memory-replay-plays.js';
+import type { ReplayPlays } from '../replays/replay-plays.js';
 import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
 import { createRedisInventoryGate } from '../inventory/redis-inventory-gate.js';
 import { createUpstashInventoryGate } from '../inventory/upstash-inventory-gate.js';
@@ -23,6 +26,8 @@ export interface Stores {
   counters: ChannelCounters;
   /** Playback quality beacons' sums. */
   qoe: QoeStore;
+  /** Replays' plays, once per viewer per 30 min, until folded into the ledger. */
+  replayPlays: ReplayPlays;
   close(): void;
 }
 
@@ -34,13 +39,13 @@ export interface Stores {
 export function buildStores(config: OriginConfig, upstashToken: string | undefined): Stores {
   if (config.REDIS_URL) {
     const redis = new Redis(config.REDIS_URL, { enableAutoPipelining: true });
-    return { queue: createRedisAdmissionQueue(redis), gate: createRedisInventoryGate(redis), counters: createRedisChannelCounters(redis), qoe: createRedisQoeStore(redis), close: () => redis.disconnect() };
+    return { queue: createRedisAdmissionQueue(redis), gate: createRedisInventoryGate(redis), counters: createRedisChannelCounters(redis), qoe: createRedisQoeStore(redis), replayPlays: createRedisReplayPlays(redis), close: () => redis.disconnect() };
   }
   if (config.UPSTASH_REDIS_REST_URL && upstashToken) {
     // Raw replies: the adapters parse them themselves (a user id "1234" must stay a string).
     const upstash = new UpstashRedis({ url: config.UPSTASH_REDIS_REST_URL, token: upstashToken, automaticDeserialization: false });
-    return { queue: createUpstashAdmissionQueue(upstash), gate: createUpstashInventoryGate(upstash), counters: createUpstashChannelCounters(upstash), qoe: createUpstashQoeStore(upstash), close: () => undefined };
+    return { queue: createUpstashAdmissionQueue(upstash), gate: createUpstashInventoryGate(upstash), counters: createUpstashChannelCounters(upstash), qoe: createUpstashQoeStore(upstash), replayPlays: createUpstashReplayPlays(upstash), close: () => undefined };
   }
   if (config.BANJJAK_STACK !== 'local') throw new Error('no Redis configured: in-memory stores are for BANJJAK_STACK=local only');
-  return { queue: createMemoryAdmissionQueue(), gate: createMemoryInventoryGate(), counters: createMemoryChannelCounters(), qoe: createMemoryQoeStore(), close: () => undefined };
+  return { queue: createMemoryAdmissionQueue(), gate: createMemoryInventoryGate(), counters: createMemoryChannelCounters(), qoe: createMemoryQoeStore(), replayPlays: createMemoryReplayPlays(), close: () => undefined };
 }

@@ -75,6 +75,8 @@ export function createChannelService(deps: ChannelServiceDeps) {
     list: () => Promise.all([...byId.values()].map((channel) => compose(channel))),
     get,
     config,
+    /** Every configured channel (IVS recordings find theirs by `ivsChannelArn`). */
+    configs: () => [...byId.values()],
     setFeatured,
     stream: deps.stream,
     counters,

@@ -55,7 +55,25 @@ export function mediaPlaylist(media: SampleMedia, windowSize: number, now: numbe
     `#EXT-X-DISCONTINUITY-SEQUENCE:${Math.floor(first / media.segmentCount)}`,
     '#EXT-X-INDEPENDENT-SEGMENTS',
   ];
-  for (let offset = 0; offset < windowSize; offset += 1) {
+  lines.push(...segmentEntries(media, first, windowSize, tagsBySegment));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The lines of `count` looped sample segments from sequence `first`: each with its
+ * PROGRAM-DATE-TIME (its wall-clock start), a discontinuity where the loop starts again, and the
+ * tags of `tagsBySegment` (by offset from `first`) before it. `uri` names the file of loop index N.
+ */
+export function segmentEntries(
+  media: SampleMedia,
+  first: number,
+  count: number,
+  tagsBySegment: ReadonlyMap<number, readonly string[]>,
+  uri: (index: number) => string = (index) => `seg${index}.ts`,
+): string[] {
+  const segmentMs = media.segmentSeconds * 1000;
+  const lines: string[] = [];
+  for (let offset = 0; offset < count; offset += 1) {
     const sequence = first + offset;
     const index = sequence % media.segmentCount;
     if (index === 0 && offset > 0) lines.push('#EXT-X-DISCONTINUITY');
@@ -63,10 +81,10 @@ export function mediaPlaylist(media: SampleMedia, windowSize: number, now: numbe
       ...(tagsBySegment.get(offset) ?? []),
       `#EXT-X-PROGRAM-DATE-TIME:${new Date(sequence * segmentMs).toISOString()}`,
       `#EXTINF:${media.segmentSeconds.toFixed(3)},`,
-      `seg${index}.ts`,
+      uri(index),
     );
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /**
@@ -91,13 +109,14 @@ function pinTags(pins: readonly StreamPin[], fromMs: number, segmentMs: number, 
 /**
  * One pin as an EXT-X-DATERANGE. The ID names the pin itself (its time, drop and item), so a pin
  * keeps the same ID and START-DATE in every playlist, and END-DATE is added once it is taken off.
+ * A replay clips the dates to its window (`startMs`, and `unpinnedMs` at its end); the ID stays the pin's.
  */
-export function dateRangeTag(pin: StreamPin, pinnedMs: number, unpinnedMs?: number): string {
+export function dateRangeTag(pin: StreamPin, pinnedMs: number, unpinnedMs?: number, startMs = pinnedMs): string {
   const attributes = [
     `ID="pin:${pinnedMs}:${pin.eventId}:${pin.itemId}"`,
     `CLASS="${PIN_DATERANGE_CLASS}"`,
-    `START-DATE="${new Date(pinnedMs).toISOString()}"`,
-    ...(unpinnedMs === undefined ? [] : [`END-DATE="${new Date(Math.max(pinnedMs, unpinnedMs)).toISOString()}"`]),
+    `START-DATE="${new Date(startMs).toISOString()}"`,
+    ...(unpinnedMs === undefined ? [] : [`END-DATE="${new Date(Math.max(startMs, unpinnedMs)).toISOString()}"`]),
     `X-EVENT-ID="${pin.eventId}"`,
     `X-ITEM-ID="${pin.itemId}"`,
   ];
@@ -105,6 +124,6 @@ export function dateRangeTag(pin: StreamPin, pinnedMs: number, unpinnedMs?: numb
 }
 
 /** A quoted-string may hold no `"`, CR or LF (RFC 8216 §4.2); ids hold none of them. */
-function isQuotable(pin: StreamPin): boolean {
+export function isQuotable(pin: StreamPin): boolean {
   return idSchema.safeParse(pin.eventId).success && idSchema.safeParse(pin.itemId).success;
 }

@@ -54,6 +54,8 @@ export function createSimulatedHls(options: SimulatedHlsOptions) {
   }
 
   return {
+    /** The sample media's description (replays of these channels are windows of the same loop). */
+    media,
     /** One file of a channel at `now`; an unknown channel, rendition or file is a 404 AppError. */
     async read(channelId: string, file: string, now: number): Promise<HlsFile> {
       if (!media.channels.includes(channelId)) throw new AppError('channel_not_found');

@@ -8,6 +8,8 @@ import { KEY_REFRESH_MS } from '../tokens/refresh-signing-keys.js';
 import { functionUrlEventSchema, malformedEvent, problemResult, type FunctionUrlResult } from './function-url-event.js';
 import { createRequestDrivenUpkeep, waitAtMost } from './request-driven-upkeep.js';
 import { isRotationEvent, isScheduledEvent } from './scheduled-events.js';
+import { REPLAY_PLAYS_FOLD_MS } from '../replays/fold-replay-plays.js';
+import { isIvsEvent, recordIvsEvent } from '../replays/ivs-recording-event.js';
 
 export interface LambdaHandlerOptions {
   eventTickMs: number;
@@ -36,9 +38,12 @@ async function rotate(deps: BuiltOrigin['deps']): Promise<FunctionUrlResult> {
  * invocation starts the reconciler, the event ticks and the key reload when due (`request-driven-upkeep.ts`) and
  * serves the request meanwhile; the answer then waits for them at most `maxUpkeepWaitMs`.
  */
-export function createLambdaHandler(origin: Pick<BuiltOrigin, 'app' | 'deps' | 'reconcile' | 'ticks'> & Partial<Pick<BuiltOrigin, 'refreshKeys' | 'lease'>>, options: LambdaHandlerOptions) {
+export function createLambdaHandler(
+  origin: Pick<BuiltOrigin, 'app' | 'deps' | 'reconcile' | 'ticks'> & Partial<Pick<BuiltOrigin, 'refreshKeys' | 'lease' | 'replays' | 'foldPlays'>>,
+  options: LambdaHandlerOptions,
+) {
   const serve = handle(origin.app);
-  const { refreshKeys, lease } = origin;
+  const { refreshKeys, lease, replays, foldPlays } = origin;
   const upkeep = createRequestDrivenUpkeep(
     [
       ...(options.role === 'replica'
@@ -51,6 +56,8 @@ export function createLambdaHandler(origin: Pick<BuiltOrigin, 'app' | 'deps' | '
       ...(refreshKeys ? [{ everyMs: KEY_REFRESH_MS, run: () => refreshKeys.run(), waitFirstPeriod: true }] : []),
       // A frozen instance serves nothing, so renewing while invoked is enough to keep its attempts its own.
       ...(lease ? [{ everyMs: LEASE_RENEW_MS, run: () => lease.renew(), waitFirstPeriod: true }] : []),
+      // Every instance folds the plays its store counted (a replica's Redis is its own).
+      ...(foldPlays ? [{ everyMs: REPLAY_PLAYS_FOLD_MS, run: () => foldPlays.run(), waitFirstPeriod: true }] : []),
     ],
     origin.deps.clock,
   );
@@ -60,6 +67,12 @@ export function createLambdaHandler(origin: Pick<BuiltOrigin, 'app' | 'deps' | '
 
   return async (event: unknown, context?: LambdaContext): Promise<FunctionUrlResult> => {
     if (isRotationEvent(event)) return rotate(origin.deps);
+    // An IVS event from EventBridge: a recording's end becomes a replay. A failure to save throws,
+    // so the asynchronous invocation is retried (the replay's id makes a retry harmless).
+    if (isIvsEvent(event)) {
+      if (!replays) return json(200, { kind: 'ignored', reason: 'no replays here' });
+      return json(200, await recordIvsEvent(replays, event, log));
+    }
     if (isScheduledEvent(event)) {
       await upkeep.runAll();
       return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"upkeep":"done"}', isBase64Encoded: false };

@@ -6,6 +6,7 @@ import { createDynamoEventWatch } from './dynamo-event-watch.js';
 import { createDynamoPendingJournal } from './dynamo-pending-journal.js';
 import { createDynamoPlaceCounters } from './dynamo-place-counters.js';
 import { createDynamoRegistrantList } from './dynamo-registrant-list.js';
+import { createDynamoReplays } from './dynamo-replays.js';
 import { createDynamoTable } from './dynamo-table.js';
 import type { Ledger } from './ledger.js';
 
@@ -26,5 +27,6 @@ export function createDynamoLedger(client: DynamoDBClient, tableName: string): L
     ...createDynamoBookingStore(table, counters, watch),
     ...createDynamoRegistrantList(table),
     ...createDynamoChannelPins(table),
+    ...createDynamoReplays(table),
   };
 }

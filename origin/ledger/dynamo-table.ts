@@ -15,6 +15,7 @@ export const keys = {
   lease: (owner: string) => ({ pk: `LEASE#${owner}`, sk: 'LEASE' }),
   featured: (channelId: string) => ({ pk: `CHANNEL#${channelId}`, sk: 'FEATURED' }),
   pin: (channelId: string, pinnedAt: string, eventId: string, itemId: string) => ({ pk: `CHANNEL#${channelId}`, sk: `PIN#${pinnedAt}#${eventId}#${itemId}` }),
+  replay: (id: string) => ({ pk: `REPLAY#${id}`, sk: 'REPLAY' }),
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { Booking } from '../../core/index.js';
+import type { Booking, ReplaySort } from '../../core/index.js';
 import type { QueueCheckpoint } from '../admission/admission-queue.js';
 import type { EventRecord } from '../events/event-record.js';
 import type { Pin } from '../channels/channel-stream.js';
@@ -196,6 +196,46 @@ export interface Ledger {
    * still featured however long ago it was made; oldest first (consistent).
    */
   pinHistory(channelId: string, sinceMs: number): Promise<PinRecord[]>;
+
+  /** Saves a replay once: a second save of the same id changes nothing and returns the stored one. */
+  putReplay(replay: ReplayRecord): Promise<{ created: boolean; replay: StoredReplay }>;
+  getReplay(replayId: string): Promise<StoredReplay | undefined>;
+  /** A page of replays: newest first, or most plays first (ties newest first). */
+  listReplays(page: { sort: ReplaySort; limit: number; after?: ReplayPosition }): Promise<{ replays: StoredReplay[]; next?: ReplayPosition }>;
+  /** Adds counted plays to a replay's total (and its chart position); false when there is no such replay. */
+  addReplayPlays(replayId: string, plays: number): Promise<boolean>;
+}
+
+/**
+ * A finished show as stored (docs/decisions/0019): its window, where it plays and where its media
+ * is. Its id is derived from the recording, so the same recording saved twice is one replay.
+ */
+export interface ReplayRecord {
+  id: string;
+  channelId: string;
+  title: string;
+  /** ISO 8601; the window the replay plays, and its timeline is clipped to. */
+  startedAt: string;
+  endedAt: string;
+  durationSeconds: number;
+  playbackUrl: string;
+  thumbnailUrl?: string;
+  /** A window of a simulated channel's loop (local stack), or an IVS recording in S3. */
+  source: { kind: 'simulated' } | { kind: 'ivs'; bucket: string; prefix: string; streamId?: string };
+  /** ISO 8601: when this origin first saved it. */
+  createdAt: string;
+}
+
+/** A replay with its plays, as folded in so far. */
+export interface StoredReplay extends ReplayRecord {
+  plays: number;
+}
+
+/** Where a page of replays ends: the order, the last replay's index sort key and its id. */
+export interface ReplayPosition {
+  sort: ReplaySort;
+  key: string;
+  id: string;
 }
 
 /** A pin in a channel's history. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { AppError, createEventSchema, featuredRequestSchema, patchEventSchema, type EventStats, type KeyRotation } from '../../core/index.js';
+import { AppError, createEventSchema, createReplaySchema, featuredRequestSchema, patchEventSchema, type EventStats, type KeyRotation } from '../../core/index.js';
 import { toPublicBooking } from '../bookings/booking-service.js';
 import { checkFeatured } from '../channels/check-featured.js';
 import type { OriginDeps } from '../deps.js';
@@ -7,9 +7,11 @@ import type { EventService } from '../events/event-service.js';
 import type { OriginEnv } from '../http/env.js';
 import { requireOperator } from '../http/require-operator.js';
 import { validateJson } from '../http/validate-json.js';
+import type { ReplayService } from '../replays/replay-service.js';
+import { createSimulatedReplay } from '../replays/simulated-replays.js';
 
 /** The operator API: create events, turn the admission knobs, feature products on channels, read the numbers. */
-export function adminRoutes(deps: OriginDeps, events: EventService) {
+export function adminRoutes(deps: OriginDeps, events: EventService, replays: ReplayService) {
   return new Hono<OriginEnv>()
     .use(requireOperator(deps.settings.adminToken))
     .use(async (c, next) => {
@@ -35,6 +37,10 @@ export function adminRoutes(deps: OriginDeps, events: EventService) {
       const { products } = c.req.valid('json');
       await checkFeatured(events.find, products);
       return c.json(await deps.channels.setFeatured(channelId, products));
+    })
+    .post('/channels/:channelId/replays', validateJson(createReplaySchema), async (c) => {
+      const { created, replay } = await createSimulatedReplay(replays, c.req.param('channelId'), c.req.valid('json'));
+      return c.json(replay, created ? 201 : 200);
     })
     .post('/keys/rotate', async (c) => {
       if (!deps.signingKeys) throw new AppError('not_found', { detail: 'this origin has fixed signing keys' });

@@ -16,6 +16,7 @@ import { demoChannels } from '../demo/seed-demo.js';
 import type { ExternalIdentityVerifier } from '../identity/oidc-verifier.js';
 import { createIdGenerator } from '../ids.js';
 import type { InventoryGate } from '../inventory/inventory-gate.js';
+import type { ReplayPlays } from '../replays/replay-plays.js';
 import { createMemoryInventoryGate } from '../inventory/memory-inventory-gate.js';
 import { createMemoryQoeStore } from '../qoe/memory-qoe-store.js';
 import type { QoeStore } from '../qoe/qoe-store.js';
@@ -31,6 +32,8 @@ export interface TestOrigin {
   app: ReturnType<typeof createOriginApp>['app'];
   /** The origin's event service, for driving the lifecycle's tick as the timer would. */
   events: ReturnType<typeof createOriginApp>['events'];
+  /** The origin's replay service (the IVS entry saves recordings through it). */
+  replays: ReturnType<typeof createOriginApp>['replays'];
   deps: OriginDeps;
   clock: FakeClock;
   tableName: string;
@@ -39,7 +42,7 @@ export interface TestOrigin {
 /** A real origin app on a fresh ledger table, memory stores by default, and a fake clock. */
 export async function createTestOrigin(
   dynamo: TestDynamo,
-  overrides: { queue?: AdmissionQueue; gate?: InventoryGate; clock?: FakeClock; oidc?: ExternalIdentityVerifier; settings?: Partial<OriginSettings>; stream?: ChannelStream; channels?: ChannelConfig[]; counters?: ChannelCounters; qoe?: QoeStore } = {},
+  overrides: { queue?: AdmissionQueue; gate?: InventoryGate; clock?: FakeClock; oidc?: ExternalIdentityVerifier; settings?: Partial<OriginSettings>; stream?: ChannelStream; channels?: ChannelConfig[]; counters?: ChannelCounters; qoe?: QoeStore; replayPlays?: ReplayPlays } = {},
 ): Promise<TestOrigin> {
   const clock = overrides.clock ?? createFakeClock(Date.parse('2026-12-05T00:00:00Z'));
   const tableName = `t-${randomBytes(6).toString('hex')}`;
@@ -63,9 +66,10 @@ export async function createTestOrigin(
     hls: createSimulatedHls({ mediaDir: sampleMediaDir, pinsOf: (channelId, sinceMs) => ledger.pinHistory(channelId, sinceMs) }),
     settings,
     ...(overrides.oidc && { oidc: overrides.oidc }),
+    ...(overrides.replayPlays && { replayPlays: overrides.replayPlays }),
   };
-  const { app, events } = createOriginApp(deps);
-  return { app, events, deps, clock, tableName };
+  const { app, events, replays } = createOriginApp(deps);
+  return { app, events, replays, deps, clock, tableName };
 }
 
 /** A booking event open at the clock's time, with `capacity` places in each of `slots` slots. */
