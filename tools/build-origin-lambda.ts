@@ -16,7 +16,7 @@ export interface OriginLambdaBundle {
   dir: string;
   file: string;
   handler: typeof ORIGIN_LAMBDA_HANDLER;
-  /** The Lua folders shipped, relative to `dir` (`admission/lua`, `channels/lua`, `inventory/lua`, `qoe/lua`). */
+  /** The Lua folders shipped, relative to `dir` (`admission/lua`, `channels/lua`, `inventory/lua`, `qoe/lua`, `replays/lua`). */
   luaDirs: string[];
 }
 

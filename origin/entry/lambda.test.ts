@@ -60,11 +60,12 @@ describe.runIf(redisServerAvailable())('the origin Lambda bundle', () => {
 
   it('ships one ES module and the Lua scripts, and points at nothing in the source tree', async () => {
     const asset = join(dir, 'asset');
-    expect((await readdir(asset)).sort()).toEqual(['admission', 'channels', 'index.mjs', 'index.mjs.map', 'inventory', 'qoe']);
+    expect((await readdir(asset)).sort()).toEqual(['admission', 'channels', 'index.mjs', 'index.mjs.map', 'inventory', 'qoe', 'replays']);
     expect(await readdir(join(asset, 'inventory/lua'))).toContain('reserve.lua');
     expect(await readdir(join(asset, 'channels'))).toEqual(['lua']);
     expect(await readdir(join(asset, 'channels/lua'))).toContain('add-hearts.lua');
     expect((await readdir(join(asset, 'qoe/lua'))).sort()).toEqual(['qoe-summary.lua', 'record-qoe.lua']);
+    expect((await readdir(join(asset, 'replays/lua'))).sort()).toEqual(['count-play.lua', 'restore-plays.lua', 'take-plays.lua']);
     expect(await readFile(join(asset, 'index.mjs'), 'utf8')).not.toContain(resolve('origin'));
   });
 
