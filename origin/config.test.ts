@@ -78,4 +78,22 @@ describe('origin configuration', () => {
     expect(both).toThrow(/IVS_PLAYBACK_KEY_SECRET_ARN: set IVS_PLAYBACK_PRIVATE_KEY or its _SECRET_ARN, not both/);
     expect(() => parseOriginConfig({ ...base, IVS_PLAYBACK_PRIVATE_KEY: 'secret' })).toThrow(/IVS_PLAYBACK_PRIVATE_KEY: must be a PEM private key/);
   });
+
+  it('takes the live channels as JSON, IVS ARNs required outside the local stack', () => {
+    const ivsArn = 'arn:aws:ivs:ap-northeast-2:111111111111:channel/AbCdEf012345';
+    const list = [{ id: 'seongsu-live', title: 'Seongsu popup live', private: true, eventId: 'drop-1', ivsChannelArn: ivsArn }, { id: 'beauty-live', title: 'K-beauty' }];
+    expect(() => parseOriginConfig({ ...lambda, CHANNELS: JSON.stringify(list) })).toThrow(/CHANNELS: every channel needs its ivsChannelArn outside BANJJAK_STACK=local: beauty-live$/m);
+    const [first] = list;
+    expect(parseOriginConfig({ ...lambda, CHANNELS: JSON.stringify([first]) }).CHANNELS).toEqual([first]);
+    // Simulated channels are the local stack's; `private` defaults to false.
+    expect(parseOriginConfig({ ...base, CHANNELS: JSON.stringify(list.slice(1)) }).CHANNELS).toEqual([{ id: 'beauty-live', title: 'K-beauty', private: false }]);
+    expect(parseOriginConfig(lambda).CHANNELS).toBeUndefined();
+  });
+
+  it('refuses channels that are not JSON, repeat an id, carry a bad ARN or an unknown field', () => {
+    expect(() => parseOriginConfig({ ...base, CHANNELS: '[{' })).toThrow(/CHANNELS: must be a JSON array of channels/);
+    expect(() => parseOriginConfig({ ...base, CHANNELS: '[{"id":"a","title":"A"},{"id":"a","title":"B"}]' })).toThrow(/CHANNELS: channel ids must not repeat/);
+    expect(() => parseOriginConfig({ ...base, CHANNELS: '[{"id":"a","title":"A","ivsChannelArn":"arn:aws:ivs:ap-northeast-2:1:stream-key/x"}]' })).toThrow(/CHANNELS\.0\.ivsChannelArn: must be an IVS channel ARN/);
+    expect(() => parseOriginConfig({ ...base, CHANNELS: '[{"id":"a","title":"A","streamKey":"sk_x"}]' })).toThrow(/CHANNELS\.0: Unrecognized key/);
+  });
 });

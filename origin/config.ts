@@ -2,6 +2,33 @@ import { z } from 'zod';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'must be a Secrets Manager secret ARN');
+const channelId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, "-" and "_" only');
+
+/** `CHANNELS`: a JSON array of `ChannelConfig` (channels/channel-config.ts); the CDK app writes it. */
+const channels = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of channels' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(
+        z.strictObject({
+          id: channelId,
+          title: z.string().min(1).max(128),
+          private: z.boolean().default(false),
+          eventId: channelId.optional(),
+          thumbnailUrl: z.string().min(1).optional(),
+          ivsChannelArn: z.string().regex(/^arn:aws[a-z-]*:ivs:[a-z0-9-]+:\d{12}:channel\/[A-Za-z0-9]+$/, 'must be an IVS channel ARN').optional(),
+        }),
+      )
+      .refine((list) => new Set(list.map((channel) => channel.id)).size === list.length, 'channel ids must not repeat'),
+  );
 
 const schema = z.object({
   /**
@@ -36,6 +63,11 @@ const schema = z.object({
    */
   IVS_PLAYBACK_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   IVS_PLAYBACK_KEY_SECRET_ARN: secretArn.optional(),
+  /**
+   * The live channels, as JSON (`[{"id","title","private","eventId"?,"ivsChannelArn"}]`). With
+   * IVS ARNs they play from Amazon IVS; unset: none (or the demo's simulated ones with SEED_DEMO).
+   */
+  CHANNELS: channels.optional(),
   /** `aws:access-control-allow-origin` of playback tokens: the site's public origin in AWS; `*` (any) by default. */
   PLAYBACK_ALLOWED_ORIGIN: z.string().min(1).default('*'),
   DYNAMODB_ENDPOINT: z.url().optional(),
@@ -80,6 +112,9 @@ function crossFieldProblems(config: Partial<Raw>): Problem[] {
   if (oidc.some(Boolean) && !oidc.every(Boolean)) problems.push(['OIDC_ISSUER', 'OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together']);
   if (config.OIDC_ISSUER && config.OIDC_ISSUER === config.TOKEN_ISSUER) problems.push(['OIDC_ISSUER', 'must differ from TOKEN_ISSUER (it picks the verifier)']);
   if (config.BANJJAK_STACK === 'local') return problems;
+  // Simulated channels play the sample media that ships with the local stack only.
+  const simulated = (config.CHANNELS ?? []).filter((channel) => !channel.ivsChannelArn).map((channel) => channel.id);
+  if (simulated.length > 0) problems.push(['CHANNELS', `every channel needs its ivsChannelArn outside BANJJAK_STACK=local: ${simulated.join(', ')}`]);
   // In-memory stores would let two instances sell the same place twice: no silent fallback.
   if (!config.REDIS_URL && !config.UPSTASH_REDIS_REST_URL) problems.push(['REDIS_URL', 'REDIS_URL or UPSTASH_REDIS_REST_URL is required (in-memory stores are for BANJJAK_STACK=local only)']);
   if (!config.DYNAMODB_TABLE) problems.push(['DYNAMODB_TABLE', 'DYNAMODB_TABLE is required outside BANJJAK_STACK=local']);

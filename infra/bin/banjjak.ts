@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { buildEdge } from '../../tools/build-edge.js';
 import { buildOriginLambda } from '../../tools/build-origin-lambda.js';
 import { createBanjjakStacks } from '../lib/banjjak-app.js';
-import { loadStageConfig, TOKEN_AUDIENCE, tokenIssuer } from '../lib/config.js';
+import { edgeBuildConfig, loadStageConfig } from '../lib/config.js';
 import { addNagChecks } from '../lib/nag.js';
 
 // `npx cdk synth` / `npx cdk deploy --all` (cdk.json), `-c stage=prod` for infra/config/prod.json.
@@ -17,7 +17,7 @@ const root = resolve(import.meta.dirname, '../..');
 const originDir = resolve(root, 'dist/origin-lambda');
 const edgeDir = resolve(root, `dist/edge-${stage}`);
 await buildOriginLambda(originDir);
-await buildEdge({ publicUrl: tokenIssuer(config), issuer: tokenIssuer(config), audience: TOKEN_AUDIENCE, ...config.edgeLimits }, edgeDir);
+await buildEdge(edgeBuildConfig(config), edgeDir);
 
 addNagChecks(app);
 createBanjjakStacks(app, config, { originDir, edgeDir });

@@ -28,7 +28,20 @@ export function createBanjjakStacks(app: App, config: StageConfig, assets: Banjj
 
   const data = new DataStack(app, id('Data'), { env: home, config, description: 'Banjjak ledger (DynamoDB)' });
   const redis = new RedisStack(app, id('Redis'), { env: home, config, role: 'home', description: 'Banjjak admission queue store' });
-  const origin = new OriginStack(app, id('Origin'), { env: home, config, role: 'home', table: data.table, redis: redis.connection, codeDir: assets.originDir });
+  // CloudFormation refuses a stack with no resources: no channels and no key, no Live stack.
+  const live =
+    config.live.channels.length > 0 || config.live.playbackPublicKeyPem
+      ? new LiveStack(app, id('Live'), { env: home, config, description: 'Banjjak live channels (IVS) and their recordings' })
+      : undefined;
+  const origin = new OriginStack(app, id('Origin'), {
+    env: home,
+    config,
+    role: 'home',
+    table: data.table,
+    redis: redis.connection,
+    codeDir: assets.originDir,
+    ...(live && { live: { channels: live.channels, playbackKey: Boolean(live.playbackKeyPair) } }),
+  });
   const replica = config.replicaRegion ? createReplica(app, config, assets, data, origin, config.replicaRegion) : undefined;
 
   const edge = new EdgeStack(app, id('Edge'), { env: env(config.edgeRegion), config, codeDir: assets.edgeDir, description: 'Banjjak Lambda@Edge' });
@@ -41,6 +54,7 @@ export function createBanjjakStacks(app: App, config: StageConfig, assets: Banjj
     ...(replica && { replicaUrl: replica.origin.url }),
     edgeVersion: edge.version,
     webAclArn: waf.webAclArn,
+    ...(live?.recordings && { recordings: live.recordings }),
     description: 'Banjjak CloudFront distribution',
   });
   const replicaAccess =
@@ -51,7 +65,6 @@ export function createBanjjakStacks(app: App, config: StageConfig, assets: Banjj
       replicaAlias: replica.origin.alias,
       distributionId: distribution.distribution.distributionId,
     });
-  const live = new LiveStack(app, id('Live'), { env: home, config, description: 'Banjjak live channels (IVS)' });
   const monitoring = new MonitoringStack(app, id('Monitoring'), {
     env: home,
     config,

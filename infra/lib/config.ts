@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { LambdaEdgeConfigInput } from '../../edge/entry/edge-config.js';
+import { liveProblems, liveSchema } from './live-config.js';
 
 const region = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region such as ap-northeast-2');
 const hostname = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a DNS name such as drops.example.com');
 /** WAF rate-based rules count per 5-minute window; AWS accepts 10 … 2,000,000,000. */
 const wafRate = z.int().min(10).max(2_000_000_000);
-const channelId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
 
 const redisSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -58,6 +59,8 @@ export const stageConfigSchema = z
         /** Joins per minute per verified identity, beside the per-IP limit. */
         joinPerIdentityPerMinute: z.int().min(1).max(1_000).default(10),
         maxBodyBytes: z.int().min(1_024).max(1_048_576).default(16_384),
+        /** Hearts and watch beacons per minute per address, together (edge/entry/edge-config.ts). */
+        viewerWritesPerMinute: z.int().min(1).max(10_000).default(240),
       })
       .prefault({}),
     /** WAF rate-based rules, requests per 5 minutes per IP; carrier NAT puts many phones on one IP. */
@@ -70,25 +73,7 @@ export const stageConfigSchema = z
         botControl: z.boolean().default(false),
       })
       .prefault({}),
-    live: z
-      .object({
-        channels: z
-          .array(
-            z.object({
-              id: channelId,
-              name: z.string().min(1).max(128),
-              type: z.enum(['STANDARD', 'BASIC', 'ADVANCED_SD', 'ADVANCED_HD']).default('STANDARD'),
-              latencyMode: z.enum(['LOW', 'NORMAL']).default('LOW'),
-              private: z.boolean().default(false),
-              record: z.boolean().default(false),
-            }),
-          )
-          .max(20)
-          .default([]),
-        /** Public half (PEM, ECDSA P-384) of the playback key pair that signs private channels' tokens. */
-        playbackPublicKeyPem: z.string().regex(/^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/, 'a PEM public key').optional(),
-      })
-      .prefault({}),
+    live: liveSchema,
     monitoring: z
       .object({
         alarmEmail: z.email().optional(),
@@ -115,12 +100,7 @@ export const stageConfigSchema = z
       check(zones.home, config.region, 'home');
       check(zones.replica, config.replicaRegion, 'replica');
     }
-    if (config.live.channels.some((channel) => channel.private) && !config.live.playbackPublicKeyPem) {
-      ctx.addIssue({ code: 'custom', path: ['live', 'playbackPublicKeyPem'], message: 'private channels need the playback key pair\'s public key' });
-    }
-    const ids = config.live.channels.map((channel) => channel.id);
-    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
-    if (repeated.length > 0) ctx.addIssue({ code: 'custom', path: ['live', 'channels'], message: `channel ids repeat: ${[...new Set(repeated)].join(', ')}` });
+    for (const issue of liveProblems(config.live, config)) ctx.addIssue({ code: 'custom', ...issue });
     if (config.waf.ipCeilingPer5Min < Math.max(config.waf.guestPer5Min, config.waf.joinPer5Min, config.waf.loginPer5Min)) {
       ctx.addIssue({ code: 'custom', path: ['waf', 'ipCeilingPer5Min'], message: 'must be at least every per-route limit' });
     }
@@ -158,3 +138,6 @@ export function loadStageConfig(stage: string): StageConfig {
 /** The `iss` of the origin's tokens, which the edge bundle must expect: the stage's public URL. */
 export const tokenIssuer = (config: StageConfig) => `https://${config.domain.name}`;
 export const TOKEN_AUDIENCE = 'banjjak';
+
+/** What the Lambda@Edge bundle has baked in (tools/build-edge.ts): the public URL and every edge limit. */
+export const edgeBuildConfig = (config: StageConfig): LambdaEdgeConfigInput => ({ publicUrl: tokenIssuer(config), issuer: tokenIssuer(config), audience: TOKEN_AUDIENCE, ...config.edgeLimits });

@@ -116,17 +116,7 @@ describe('waf', () => {
   });
 });
 
-describe('live and monitoring', () => {
-  it('creates the configured IVS channels, private ones authorized against the imported key, recorded to S3', () => {
-    const template = Template.fromStack(prod.stacks.live);
-    template.resourceCountIs('AWS::IVS::Channel', 3);
-    template.resourceCountIs('AWS::IVS::StreamKey', 3);
-    template.hasResourceProperties('AWS::IVS::Channel', { Name: 'banjjak-prod-members-live', Authorized: true, RecordingConfigurationArn: Match.anyValue() });
-    template.hasResourceProperties('AWS::IVS::PlaybackKeyPair', { PublicKeyMaterial: Match.stringLikeRegexp('BEGIN PUBLIC KEY') });
-    template.resourceCountIs('AWS::IVS::RecordingConfiguration', 1);
-    Template.fromStack(dev.stacks.live).resourceCountIs('AWS::IVS::PlaybackKeyPair', 0);
-  });
-
+describe('monitoring', () => {
   it('has a dashboard and alarms that notify the SNS topic, the CloudFront alarm in us-east-1', () => {
     const template = Template.fromStack(prod.stacks.monitoring);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);

@@ -5,7 +5,6 @@ import { systemClock, type Clock } from '../../core/index.js';
 import { createOriginApp } from '../app.js';
 import { createChannelService } from '../channels/channel-service.js';
 import { createPlaybackTokenSigner, loadPlaybackPrivateKey } from '../channels/playback-tokens.js';
-import { createSimulatedChannelStream } from '../channels/simulated-channel-stream.js';
 import { createSimulatedHls, sampleMediaDir } from '../channels/simulated-hls.js';
 import type { OriginConfig } from '../config.js';
 import { defaultOriginSettings, type OriginDeps } from '../deps.js';
@@ -35,6 +34,7 @@ import { createSigningKeyControl } from '../tokens/signing-key-control.js';
 import { createKeyRefreshPass, type KeyRefreshPass } from '../tokens/refresh-signing-keys.js';
 import { loadOrCreateSigningKeys } from '../tokens/signing-keys.js';
 import { createTokenIssuer } from '../tokens/token-issuer.js';
+import { buildChannelStream } from './build-channel-stream.js';
 import { buildStores } from './build-stores.js';
 
 export interface BuildOriginOptions {
@@ -117,11 +117,15 @@ export async function buildOrigin(config: OriginConfig, options: BuildOriginOpti
   const lease = createOwnerLease(ledger, clock);
   await lease.renew();
   const refreshKeys = createKeyRefreshPass(keyStore, tokens, clock);
-  const channelConfigs = config.SEED_DEMO ? demoChannels : [];
-  // Simulated channels' viewers: the distinct viewers of the last minute, from the playback beacons.
-  const viewers = (channelId: string) => stores.counters.viewers(channelId, clock.now());
-  const stream = createSimulatedChannelStream({ channels: channelConfigs, viewers });
+  const channelConfigs = config.CHANNELS ?? (config.SEED_DEMO ? demoChannels : []);
   log.level = config.LOG_LEVEL;
+  const stream = buildChannelStream({
+    channels: channelConfigs,
+    region: config.AWS_REGION,
+    // Simulated channels' viewers: the distinct viewers of the last minute, from the playback beacons.
+    viewers: (channelId) => stores.counters.viewers(channelId, clock.now()),
+    onError: (error, operation) => log.warn({ err: error, operation }, 'live channel call failed'),
+  });
   const deps: OriginDeps = {
     clock,
     log,

@@ -28,13 +28,49 @@ export function createCachePolicies(scope: Construct) {
     fairness: policy('Fairness1d', Duration.seconds(1), Duration.days(1), cloudfront.CacheQueryStringBehavior.allowList('part')),
     playlist1s: policy('Playlist1s', Duration.seconds(1), Duration.seconds(1)),
     segments1y: policy('Segments1y', Duration.days(365), Duration.days(365)),
+    // Replays: IVS writes a recording once and never changes it (the replay exists only after
+    // Recording End); a day at least, whatever S3 says.
+    vod: new cloudfront.CachePolicy(scope, 'Vod1y', {
+      comment: 'Banjjak Vod1y',
+      minTtl: Duration.days(1),
+      defaultTtl: Duration.days(365),
+      maxTtl: Duration.days(365),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    }),
   };
 }
 
 /** Security headers on every answer, API and app alike. */
 export function responseHeaders(scope: Construct, config: StageConfig): cloudfront.ResponseHeadersPolicy {
-  return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
-    comment: 'Banjjak security headers',
+  return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', { comment: 'Banjjak security headers', ...securityHeaders(config) });
+}
+
+/**
+ * The replays' playlists and segments (IVS recordings in S3): the security headers, and CORS for
+ * a web player on the site's own origin (hls.js fetches them with XHR).
+ */
+export function replayHeaders(scope: Construct, config: StageConfig): cloudfront.ResponseHeadersPolicy {
+  return new cloudfront.ResponseHeadersPolicy(scope, 'ReplayHeaders', {
+    comment: 'Banjjak replays: security headers and CORS for the web player',
+    ...securityHeaders(config),
+    corsBehavior: {
+      accessControlAllowOrigins: [`https://${config.domain.name}`],
+      accessControlAllowMethods: ['GET', 'HEAD'],
+      accessControlAllowHeaders: ['*'],
+      accessControlExposeHeaders: ['Content-Length', 'Content-Range'],
+      accessControlAllowCredentials: false,
+      accessControlMaxAge: Duration.days(1),
+      originOverride: true,
+    },
+  });
+}
+
+function securityHeaders(config: StageConfig): Pick<cloudfront.ResponseHeadersPolicyProps, 'securityHeadersBehavior' | 'customHeadersBehavior'> {
+  return {
     securityHeadersBehavior: {
       strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: true, override: true },
       contentSecurityPolicy: {
@@ -61,5 +97,5 @@ export function responseHeaders(scope: Construct, config: StageConfig): cloudfro
     customHeadersBehavior: {
       customHeaders: [{ header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self)', override: true }],
     },
-  });
+  };
 }

@@ -1,12 +1,13 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.js';
-import { createCachePolicies, responseHeaders } from './distribution-policies.js';
+import { createCachePolicies, replayHeaders, responseHeaders } from './distribution-policies.js';
 
 export interface DistributionStackProps extends StackProps {
   config: StageConfig;
@@ -15,6 +16,8 @@ export interface DistributionStackProps extends StackProps {
   replicaUrl?: lambda.IFunctionUrl;
   edgeVersion: lambda.IVersion;
   webAclArn: string;
+  /** The IVS recordings bucket (LiveStack): replays are served from it at `/ivs/v1/*`. */
+  recordings?: s3.IBucket;
 }
 
 /**
@@ -85,6 +88,8 @@ export class DistributionStack extends Stack {
       edgeLambdas: [{ functionVersion: props.edgeVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, includeBody: true }],
     };
 
+    const replays = props.recordings && this.replayBehavior(props.recordings, policies.vod, replayHeaders(this, config));
+
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: `Banjjak ${config.stage}`,
       domainNames: [config.domain.name],
@@ -115,12 +120,41 @@ export class DistributionStack extends Stack {
         '/.well-known/*': cachedRead(cloudfront.CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS),
         '/hls/*.m3u8': cachedRead(policies.playlist1s),
         '/hls/*': cachedRead(policies.segments1y),
+        // IVS recordings' keys start ivs/v1/ (record-to-s3.html); a replay's playlist is /<prefix>/media/hls/master.m3u8.
+        ...(replays && { '/ivs/v1/*': replays }),
         '/api/*': throughEdge,
       },
     });
     Validations.of(this.distribution).acknowledge({ id: 'AwsSolutions-CFR1', reason: 'Drops are open to shoppers wherever they are; abuse is handled by the WAF rate rules and the queue, not by country' });
     new CfnOutput(this, 'DistributionDomain', { value: this.distribution.distributionDomainName });
     new CfnOutput(this, 'WebBucket', { value: web.bucketName });
+  }
+
+  /**
+   * The recordings bucket through Origin Access Control. Its one policy is written here: it names
+   * this distribution, and the bucket's stack cannot depend on this one (this one reads it), so the
+   * bucket is used by reference and the policy, with the TLS-only rule, is attached to it from here.
+   */
+  private replayBehavior(recordings: s3.IBucket, cachePolicy: cloudfront.ICachePolicy, responseHeadersPolicy: cloudfront.IResponseHeadersPolicy): cloudfront.BehaviorOptions {
+    const bucket = s3.Bucket.fromBucketAttributes(this, 'Recordings', { bucketArn: recordings.bucketArn, bucketName: recordings.bucketName, region: this.region });
+    bucket.policy = new s3.BucketPolicy(this, 'RecordingsPolicy', { bucket });
+    bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:*'],
+        resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+        conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+    return {
+      origin: origins.S3BucketOrigin.withOriginAccessControl(bucket, { originAccessLevels: [cloudfront.AccessLevel.READ] }),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy,
+      compress: true,
+      responseHeadersPolicy,
+    };
   }
 }
 

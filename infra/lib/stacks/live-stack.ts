@@ -1,66 +1,57 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as ivs from 'aws-cdk-lib/aws-ivs';
-import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.js';
+import { IvsChannel } from '../constructs/ivs-channel.js';
+import { IvsRecordings } from '../constructs/ivs-recordings.js';
+import type { LiveChannelConfig } from '../live-config.js';
 
 export interface LiveStackProps extends StackProps {
   config: StageConfig;
 }
 
-/** What the origin reads about each IVS channel (the stream key stays in IVS, never in an output). */
+/** A channel of the config and the IVS channel behind it, created here or brought by ARN. */
 export interface LiveChannelRef {
-  id: string;
+  config: LiveChannelConfig;
   arn: string;
-  playbackUrl: string;
-  ingestEndpoint: string;
-  private: boolean;
 }
 
 /**
- * The live channels of the config on Amazon IVS: a channel and a stream key each, private
- * channels (`authorized`) verified against the imported playback key pair, and recordings to
- * S3 for replays.
+ * The live channels of the config on Amazon IVS: the ones to create (low latency, private ones
+ * `authorized`, recorded to S3, a stream key each) and the existing ones named by ARN; the
+ * imported playback key pair that IVS checks private channels' tokens with. Nothing here depends
+ * on the origin or the distribution, which both read it.
  */
 export class LiveStack extends Stack {
   readonly channels: LiveChannelRef[];
+  /** Present when the stage has channels. */
   readonly recordings?: s3.Bucket;
+  readonly playbackKeyPair?: ivs.CfnPlaybackKeyPair;
 
   constructor(scope: Construct, id: string, props: LiveStackProps) {
     super(scope, id, props);
     const { live, stage } = props.config;
-    let recordingArn: string | undefined;
-    if (live.channels.some((channel) => channel.record)) {
-      this.recordings = new s3.Bucket(this, 'Recordings', {
-        encryption: s3.BucketEncryption.S3_MANAGED,
-        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-        enforceSSL: true,
-        lifecycleRules: [{ transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }] }],
-        removalPolicy: RemovalPolicy.RETAIN,
-      });
-      Validations.of(this.recordings).acknowledge({ id: 'AwsSolutions-S1', reason: 'Written only by IVS and read through CloudFront, whose access logs record every viewer request' });
-      recordingArn = new ivs.CfnRecordingConfiguration(this, 'Recording', {
-        name: `banjjak-${stage}`,
-        destinationConfiguration: { s3: { bucketName: this.recordings.bucketName } },
-        thumbnailConfiguration: { recordingMode: 'INTERVAL', targetIntervalSeconds: 10 },
-      }).attrArn;
-    }
     if (live.playbackPublicKeyPem) {
-      new ivs.CfnPlaybackKeyPair(this, 'PlaybackKey', { name: `banjjak-${stage}`, publicKeyMaterial: live.playbackPublicKeyPem });
+      this.playbackKeyPair = new ivs.CfnPlaybackKeyPair(this, 'PlaybackKey', { name: `banjjak-${stage}`, publicKeyMaterial: live.playbackPublicKeyPem });
     }
-    this.channels = live.channels.map((config) => {
-      const channel = new ivs.CfnChannel(this, `Channel-${config.id}`, {
-        name: `banjjak-${stage}-${config.id}`,
-        type: config.type,
-        latencyMode: config.latencyMode,
-        authorized: config.private,
-        ...(config.record && recordingArn && { recordingConfigurationArn: recordingArn }),
-        tags: [{ key: 'banjjak:channel', value: config.id }],
-      });
-      new ivs.CfnStreamKey(this, `StreamKey-${config.id}`, { channelArn: channel.attrArn });
-      new CfnOutput(this, `PlaybackUrl-${config.id}`, { value: channel.attrPlaybackUrl });
-      new CfnOutput(this, `Ingest-${config.id}`, { value: channel.attrIngestEndpoint });
-      return { id: config.id, arn: channel.attrArn, playbackUrl: channel.attrPlaybackUrl, ingestEndpoint: channel.attrIngestEndpoint, private: config.private };
+    if (live.channels.length === 0) {
+      this.channels = [];
+      return;
+    }
+    const recordings = new IvsRecordings(this, 'Recordings', { stage, recordings: live.recordings });
+    this.recordings = recordings.bucket;
+    Validations.of(recordings.bucket).acknowledge({
+      id: 'AwsSolutions-S10',
+      reason: 'TLS-only access is in the bucket\'s one policy, which the distribution stack writes beside CloudFront\'s read grant (it names the distribution)',
+    });
+    // Existing channels record here once given this configuration (docs/deploy.md, going live).
+    new CfnOutput(this, 'RecordingConfigurationArn', { value: recordings.configuration.attrArn });
+    new CfnOutput(this, 'RecordingsBucket', { value: recordings.bucket.bucketName });
+    this.channels = live.channels.map((channel) => {
+      if (channel.ivsChannelArn) return { config: channel, arn: channel.ivsChannelArn };
+      const created = new IvsChannel(this, `Channel-${channel.id}`, { stage, channel, recordingConfigurationArn: recordings.configuration.attrArn });
+      return { config: channel, arn: created.channel.attrArn };
     });
   }
 }

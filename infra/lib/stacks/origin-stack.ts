@@ -11,6 +11,8 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ROTATE_SIGNING_KEYS_EVENT } from '../../../origin/entry/scheduled-events.js';
 import { TOKEN_AUDIENCE, tokenIssuer, type StageConfig } from '../config.js';
+import { originChannel } from '../live-config.js';
+import type { LiveChannelRef } from './live-stack.js';
 import type { RedisConnection } from './redis-stack.js';
 
 export interface OriginStackProps extends StackProps {
@@ -21,6 +23,12 @@ export interface OriginStackProps extends StackProps {
   redis: RedisConnection;
   /** `dist/origin-lambda` (tools/build-origin-lambda.ts): index.mjs and the Lua scripts. */
   codeDir: string;
+  /** The live channels (LiveStack), served by the home origin only. @default none */
+  live?: {
+    channels: LiveChannelRef[];
+    /** Private channels' tokens are signed with the key in `originSecretNames(stage).playbackKey`. */
+    playbackKey: boolean;
+  };
 }
 
 const deploymentConfigs: Record<StageConfig['origin']['canary'], codedeploy.ILambdaDeploymentConfig> = {
@@ -34,6 +42,8 @@ const deploymentConfigs: Record<StageConfig['origin']['canary'], codedeploy.ILam
 export const originSecretNames = (stage: string) => ({
   signingKeys: `banjjak/${stage}/signing-keys`,
   adminToken: `banjjak/${stage}/admin-token`,
+  /** The IVS playback key pair's private key (PKCS #8 PEM), stored by the operator (docs/deploy.md). */
+  playbackKey: `banjjak/${stage}/ivs-playback-key`,
 });
 
 /**
@@ -61,6 +71,12 @@ export class OriginStack extends Stack {
       props.role === 'home'
         ? new secretsmanager.Secret(this, 'AdminToken', { secretName: names.adminToken, replicaRegions, generateSecretString: { passwordLength: 40, excludePunctuation: true }, description: 'Operator API token' })
         : secretsmanager.Secret.fromSecretNameV2(this, 'AdminToken', names.adminToken);
+
+    // Channels are the home origin's: a replica serves cached reads and writes nothing.
+    const live = props.role === 'home' ? props.live : undefined;
+    const channelArns = live?.channels.map((channel) => channel.arn) ?? [];
+    // Made outside CloudFormation so the private key never passes through a template.
+    const playbackKey = live?.playbackKey ? secretsmanager.Secret.fromSecretNameV2(this, 'PlaybackKey', names.playbackKey) : undefined;
 
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'Banjjak origin' });
@@ -102,10 +118,14 @@ export class OriginStack extends Stack {
         ...(redis.kind === 'upstash'
           ? { UPSTASH_REDIS_REST_URL: redis.restUrl, UPSTASH_REDIS_REST_TOKEN_SECRET_ARN: redis.tokenSecret.secretArn }
           : { REDIS_URL: redis.url }),
+        ...(live && live.channels.length > 0 && { CHANNELS: this.toJsonString(live.channels.map((channel) => originChannel(channel.config, channel.arn))) }),
+        ...(playbackKey && { IVS_PLAYBACK_KEY_SECRET_ARN: playbackKey.secretArn, PLAYBACK_ALLOWED_ORIGIN: tokenIssuer(config) }),
       },
       ...(redis.kind === 'elasticache' && { vpc: redis.vpc, vpcSubnets: { subnets: redis.vpc.isolatedSubnets }, securityGroups: [redis.securityGroup] }),
     });
     this.grantLeastPrivilege(props, role, signingKeys, adminToken);
+    playbackKey?.grantRead(role);
+    if (channelArns.length > 0) this.grantIvs(role, channelArns);
 
     this.alias = new lambda.Alias(this, 'Live', { aliasName: 'live', version: this.fn.currentVersion });
     this.url = this.alias.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM, invokeMode: lambda.InvokeMode.BUFFERED });
@@ -147,8 +167,34 @@ export class OriginStack extends Stack {
         targets: [new targets.LambdaFunction(this.alias, { event: events.RuleTargetInput.fromObject(ROTATE_SIGNING_KEYS_EVENT), retryAttempts: 2 })],
       });
     }
+    // A channel's recording is complete: the origin gets the event as IVS sent it and makes the
+    // replay (playback after Recording End only, https://docs.aws.amazon.com/ivs/latest/LowLatencyUserGuide/record-to-s3.html).
+    if (channelArns.length > 0) {
+      new events.Rule(this, 'RecordingEnd', {
+        description: 'Banjjak replays: an IVS recording of a channel ended',
+        eventPattern: { source: ['aws.ivs'], detailType: ['IVS Recording State Change'], detail: { recording_status: ['Recording End'] }, resources: channelArns },
+        // IVS events are best effort and may come hours late (eventbridge.html); a few retries cover a throttled invoke.
+        targets: [new targets.LambdaFunction(this.alias, { retryAttempts: 4, maxEventAge: Duration.hours(24) })],
+      });
+    }
     new CfnOutput(this, 'FunctionUrl', { value: this.url.url });
     this.acknowledgeNag(role, [signingKeys, adminToken]);
+  }
+
+  /**
+   * The IVS adapter's calls (origin/channels/README.md): channel details and timed metadata on the
+   * configured channels only; ListStreams, which has no resource-level permission, on `*` in a
+   * policy of its own, so its acknowledgement says so and covers nothing else.
+   */
+  private grantIvs(role: iam.Role, channelArns: string[]): void {
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['ivs:BatchGetChannel', 'ivs:PutMetadata'], resources: channelArns }));
+    const listStreams = new iam.Policy(this, 'IvsListStreams', { roles: [role], statements: [new iam.PolicyStatement({ actions: ['ivs:ListStreams'], resources: ['*'] })] });
+    Validations.of(listStreams).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'ivs:ListStreams has no resource-level permission (Service Authorization Reference, Amazon IVS): one call lists the account\'s live streams for the channel poller',
+    });
+    // The poller starts at cold start: the function waits for the policy.
+    this.fn.node.addDependency(listStreams);
   }
 
   /** The cdk-nag findings this stack accepts, each with its reason. */
