@@ -1,9 +1,11 @@
+import { consoleEn } from './console.en.js';
 /**
  * Every sentence the app shows, in English. `ko.ts` has the same keys (the type says so, and
  * `catalogue.test.ts` checks it, with the placeholders of each message). `{{ name }}` is filled by
  * the translator; functions take the count where a language needs plural forms.
  */
 export const en = {
+  console: consoleEn,
   app: {
     skipToContent: 'Skip to content',
   },

@@ -1,7 +1,9 @@
 import type { Messages } from './messages.js';
+import { consoleKo } from './console.ko.js';
 
 /** Every sentence the app shows, in Korean: the same keys as `en.ts`. */
 export const ko: Messages = {
+  console: consoleKo,
   app: {
     skipToContent: '본문으로 건너뛰기',
   },
