@@ -1,10 +1,13 @@
 import type { FeaturedProduct } from '../../../core/index.js';
-import { pinsFromCues } from './pin-cues.js';
+import { pinnedAtOfCue, pinsFromCues } from './pin-cues.js';
 import type { QoeSession } from './qoe-session.js';
 
 export interface PlayerOptions {
-  /** The products the stream's metadata pins at the playhead, each time they change. */
-  onPins: (pins: FeaturedProduct[]) => void;
+  /**
+   * The products the stream's metadata pins at the playhead, each time cues open or close, with
+   * when the newest of them was pinned when the stream says (DATERANGE pins do).
+   */
+  onPins: (pins: FeaturedProduct[], newestPinnedAt: number | undefined) => void;
   /** Fed with the media element's and hls.js's events. */
   session: QoeSession;
   /** Playback cannot go on (a fatal error hls.js could not recover from). */
@@ -36,8 +39,10 @@ export async function attachPlayer(video: HTMLVideoElement, url: string, options
     if (track.kind !== 'metadata') return;
     track.mode = 'hidden';
     const changed = () => {
-      const pins = pinsFromCues([...(track.activeCues ?? [])]);
-      if (pins) options.onPins(pins);
+      const cues = [...(track.activeCues ?? [])];
+      const pins = pinsFromCues(cues);
+      const times = cues.map((cue) => pinnedAtOfCue(cue.id)).filter((time) => time !== undefined);
+      if (pins) options.onPins(pins, times.length > 0 ? Math.max(...times) : undefined);
     };
     track.addEventListener('cuechange', changed);
     cleanups.push(() => track.removeEventListener('cuechange', changed));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePinFrame, pinsFromCues } from './pin-cues.js';
+import { parsePinFrame, pinnedAtOfCue, pinsFromCues } from './pin-cues.js';
 
 describe('pins from the stream', () => {
   it('joins the attributes of each DATERANGE into one pin, in pin order', () => {
@@ -20,6 +20,11 @@ describe('pins from the stream', () => {
     expect(pinsFromCues([])).toBeUndefined();
     expect(pinsFromCues([{ id: 'x', startTime: 1, value: { key: 'TXXX', data: 'hello' } }])).toBeUndefined();
     expect(pinsFromCues([{ id: 'p', startTime: 1, value: { key: 'X-EVENT-ID', data: 'deal' } }])).toEqual([]);
+  });
+
+  it('reads when a DATERANGE pin was pinned from its id', () => {
+    expect(pinnedAtOfCue('pin:1765000000123:deal:serum')).toBe(1765000000123);
+    expect(pinnedAtOfCue('other')).toBeUndefined();
   });
 
   it('takes the latest IVS timed-metadata frame', () => {

@@ -3,6 +3,12 @@ import type { FeaturedProduct } from '../../../core/index.js';
 /** The class of the EXT-X-DATERANGE tags that carry a pin (simulated channels and replays). */
 export const PIN_CLASS = 'com.banjjak.pin';
 
+/** When a DATERANGE pin was pinned: its ID is `pin:<epoch ms>:<eventId>:<itemId>` (origin/channels/hls-playlists.ts). */
+export function pinnedAtOfCue(id: string): number | undefined {
+  const match = /^pin:(\d+):/.exec(id);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** A metadata cue as hls.js makes them: one per DATERANGE attribute (`value.key`), or one per ID3 frame. */
 export interface MetadataCue {
   id: string;

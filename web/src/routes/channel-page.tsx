@@ -45,9 +45,10 @@ export default function ChannelPage() {
 
 function Channel(props: { channel: ChannelView }) {
   const channelId = props.channel.id;
-  // Which pins to show: the stream's cues are in step with the video, the document arrives first;
-  // whichever changed last is what the host is showing now. A cue change that repeats the stream's
-  // previous set is no change (cues fire as they open and close), or stale pins would come back.
+  // Which pins to show: the channel document is the truth and arrives within ~2 s of the
+  // operator's call; the stream's cues trail it by the stream's latency. A cue set overrides the
+  // document only when it carries a pin newer than every pin the document knows (the document is
+  // stale: its poll failed); cues replaying the past never bring old pins back.
   const [streamPins, setStreamPins] = createSignal<FeaturedProduct[]>();
   const [shownPins, setShownPins] = createSignal<FeaturedProduct[]>(props.channel.featured.map(({ eventId, itemId }) => ({ eventId, itemId })));
   const showIfNew = (pins: FeaturedProduct[]) => {
@@ -61,13 +62,12 @@ function Channel(props: { channel: ChannelView }) {
       showIfNew(pins);
     }
   });
-  createEffect(() => {
-    const pins = streamPins();
-    if (pins) showIfNew(pins);
-  });
-  const streamChanged = (pins: FeaturedProduct[]) => {
+  const newestDocPin = () => Math.max(0, ...props.channel.featured.map((pin) => Date.parse(pin.pinnedAt)));
+  const streamChanged = (pins: FeaturedProduct[], newestPinnedAt: number | undefined) => {
     const previous = streamPins();
-    if (!previous || !sameProducts(previous, pins)) setStreamPins(pins);
+    if (previous && sameProducts(previous, pins)) return;
+    setStreamPins(pins);
+    if (newestPinnedAt !== undefined && newestPinnedAt > newestDocPin()) showIfNew(pins);
   };
 
   const [source] = createResource(
