@@ -78,6 +78,6 @@ export function createOriginApp(deps: OriginDeps) {
       return c.json(await playback.publicJwk());
     });
   }
-  if (deps.hls) app.route('/hls', hlsRoutes(deps, deps.hls));
+  if (deps.hls) app.route('/hls', hlsRoutes({ clock: deps.clock, metrics }, deps.hls));
   return { app, events, bookings };
 }
