@@ -64,6 +64,37 @@ describe('HLS through the edge', () => {
     }
   });
 
+  it('fetches a segment from the origin once however many viewers ask at once, then serves it from memory', async () => {
+    const path = '/hls/ch-beauty/240p/seg1.ts';
+    const expected = await readFile(join(sampleMediaDir, 'ch-beauty/240p/seg1.ts'));
+    const fetches = () => edge.originRequests.filter((line) => line === `GET ${path}`).length;
+    // A crowd arriving together: every request is in flight before the first fill answers.
+    const crowd = await Promise.all(Array.from({ length: 50 }, () => get(path)));
+    expect(fetches()).toBe(1);
+    for (const response of crowd) {
+      expect(response.status).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).equals(expected)).toBe(true);
+    }
+    // Immutable: an hour later it is still served without the origin, with its year-long header.
+    origin.clock.advance(3_600_000);
+    const later = await get(path);
+    expect(later.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(Buffer.from(await later.arrayBuffer()).equals(expected)).toBe(true);
+    expect(fetches()).toBe(1);
+    // Another rendition is another key.
+    await get('/hls/ch-beauty/360p/seg1.ts');
+    expect(edge.originRequests.filter((line) => line.startsWith('GET /hls/ch-beauty/360p/seg1.ts'))).toHaveLength(1);
+  });
+
+  it('fetches a live playlist once per second for a crowd polling it', async () => {
+    const fetches = () => edge.originRequests.filter((line) => line === `GET ${BEAUTY}`).length;
+    for (let second = 0; second < 5; second += 1) {
+      await Promise.all(Array.from({ length: 40 }, () => get(BEAUTY)));
+      origin.clock.advance(1_000);
+    }
+    expect(fetches()).toBe(5);
+  });
+
   it('answers unknown channels, renditions and files with a 404 problem', async () => {
     const paths = [
       '/hls/nope/master.m3u8',

@@ -13,6 +13,13 @@ export function count(name: string, raw: string | undefined, fallback: number | 
   return value;
 }
 
+/** Whole seconds, written `20` or `20s`. */
+export function seconds(name: string, raw: string | undefined, fallback: number | undefined, max: number): number {
+  const match = raw === undefined ? undefined : /^(\d+)s?$/.exec(raw);
+  if (raw !== undefined && !match) throw new UsageError(`--${name} must be whole seconds such as 20 or 20s, got "${raw}"`);
+  return count(name, match?.[1], fallback, max);
+}
+
 /** Loopback by literal only: resolving names would let DNS decide where a load test goes. */
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { count, parseTarget, UsageError } from './arg-values.js';
+import { parsePlaybackArgs, playbackUsage, type PlaybackOptions } from './playback/playback-args.js';
 import { isScenarioName, scenarioNames, type ScenarioName } from './scenarios/scenario-names.js';
 
 export { isLoopbackHost } from './arg-values.js';
@@ -35,11 +36,13 @@ export interface ModelOptions {
 export type ParsedArgs =
   | { kind: 'run'; options: RunOptions }
   | { kind: 'model'; options: ModelOptions }
+  | { kind: 'playback'; options: PlaybackOptions }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
 
 export const usage = `usage: npm run loadtest -- --target URL --scenario NAME [options]
        npm run loadtest -- --model --visitors N [--rate N] [--fixed-poll S]
+       npm run loadtest -- playback --target URL --channel ID [options]
 
   --target URL         base URL of a Banjjak edge (loopback only unless --allow-remote)
   --scenario NAME      ${scenarioNames.join(' | ')}
@@ -56,7 +59,9 @@ export const usage = `usage: npm run loadtest -- --target URL --scenario NAME [o
   --admin-token T      operator token (default: $ADMIN_TOKEN)
   --allow-remote       allow a target that is not 127.0.0.0/8, localhost or [::1]
   --model              print the poll load of waiting visitors (adaptive vs fixed poll); no network
-  --fixed-poll S       the fixed poll interval the model compares against (default 3)`;
+  --fixed-poll S       the fixed poll interval the model compares against (default 3)
+
+${playbackUsage}`;
 
 /** Scale that finishes in about a minute on a laptop; every figure can be overridden. */
 const defaults: Record<ScenarioName, { visitors: number; seats?: number; duration: number; rate?: number; concurrency: number }> = {
@@ -135,6 +140,12 @@ export function soakRate(visitors: number, durationSeconds: number): number {
 /** Pure: parses argv (without node and script) and the environment; never touches the network. */
 export function parseArgs(argv: string[], env: Record<string, string | undefined> = {}): ParsedArgs {
   try {
+    // `playback` is a command of its own (no event, no operator token); `--scenario playback` says the same.
+    if (argv[0] === 'playback') return { kind: 'playback', options: parsePlaybackArgs(argv.slice(1)) };
+    if (argv.some((arg, index) => arg === '--scenario=playback' || (arg === '--scenario' && argv[index + 1] === 'playback'))) {
+      if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+      return { kind: 'playback', options: parsePlaybackArgs(argv) };
+    }
     const { values, positionals } = parseNodeArgs({ args: argv, options, strict: true, allowPositionals: true });
     if (values.help) return { kind: 'help' };
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);

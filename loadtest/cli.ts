@@ -1,5 +1,7 @@
 import { parseArgs, usage } from './args.js';
 import { formatPollLoad, pollLoadModel } from './model/poll-load-model.js';
+import { formatPlaybackSummary } from './playback/playback-report.js';
+import { runPlayback } from './playback/run-playback.js';
 import { createProgressLine } from './progress/progress-line.js';
 import { formatSummary } from './report/format-summary.js';
 import { runLoadTest } from './run-load-test.js';
@@ -22,17 +24,26 @@ async function main(argv: string[]): Promise<number> {
     case 'model':
       console.log(formatPollLoad(parsed.options, pollLoadModel(parsed.options)));
       return 0;
+    case 'playback':
     case 'run':
       break;
   }
-  const { options } = parsed;
   // First Ctrl-C ends the scenario early and still checks and writes the report; a second one quits.
   const interrupt = new AbortController();
   process.once('SIGINT', () => {
-    console.log('\nstopping: checking invariants and writing the report (Ctrl-C again to quit)');
+    const doing = parsed.kind === 'playback' ? 'writing the report' : 'checking invariants and writing the report';
+    (parsed.kind === 'playback' ? console.error : console.log)(`\nstopping: ${doing} (Ctrl-C again to quit)`);
     interrupt.abort(new Error('interrupted'));
     process.once('SIGINT', () => process.exit(130));
   });
+  if (parsed.kind === 'playback') {
+    const { options } = parsed;
+    // With --json, stdout carries the report alone; the progress goes to stderr.
+    const { report, file } = await runPlayback(options, { log: (line) => (options.json ? console.error(line) : console.log(line)), stop: interrupt.signal });
+    console.log(options.json ? JSON.stringify(report, null, 2) : formatPlaybackSummary(report, file));
+    return report.ok ? 0 : 1;
+  }
+  const { options } = parsed;
   const { report, files } = await runLoadTest(options, {
     log: (line) => console.log(line),
     progress: createProgressLine(process.stdout, options.scenario, options.visitors),

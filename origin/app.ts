@@ -94,7 +94,7 @@ export function createOriginApp(deps: OriginDeps) {
   if (deps.hls) {
     // Before the channels' routes: `/hls/replays/<id>/master.m3u8` has the shape of a channel's file.
     app.route('/hls/replays', replayHlsRoutes(replays));
-    app.route('/hls', hlsRoutes(deps, deps.hls));
+    app.route('/hls', hlsRoutes({ clock: deps.clock, metrics }, deps.hls));
   }
   return { app, events, bookings, replays };
 }

@@ -35,4 +35,35 @@ describe('the edge response cache', () => {
     expect(loads).toEqual(['/state', '/a', '/b', '/c', '/d']);
     expect(cache.size()).toBe(3);
   });
+
+  it('keeps its bodies under a byte budget, least recently used out first, and never holds one bigger than the budget', async () => {
+    const clock = createFakeClock(0);
+    const cache = createResponseCache<Uint8Array>(clock, { maxBytes: 250 });
+    const loads: string[] = [];
+    const read = (key: string, size: number) => cache.get(key, async () => (loads.push(key), { status: 200, headers: { 'cache-control': 'max-age=60' }, body: new Uint8Array(size) }));
+    await read('/seg0', 100);
+    await read('/seg1', 100);
+    await read('/seg0', 100); // seg0 is now the most recently used
+    await read('/seg2', 100); // 300 > 250: seg1 goes
+    expect(cache.bytes()).toBe(200);
+    expect(cache.size()).toBe(2);
+    await read('/seg0', 100);
+    await read('/seg1', 100);
+    expect(loads).toEqual(['/seg0', '/seg1', '/seg2', '/seg1']);
+    await read('/huge', 300);
+    await read('/huge', 300);
+    expect(loads.filter((key) => key === '/huge')).toHaveLength(2);
+    expect(cache.bytes()).toBeLessThanOrEqual(250);
+  });
+
+  it('loads a key once while it is in flight, however many callers wait', async () => {
+    const cache = createResponseCache(createFakeClock(0));
+    let loads = 0;
+    let answer: (value: CachedResponse) => void = () => undefined;
+    const pending = new Promise<CachedResponse>((resolve) => (answer = resolve));
+    const waiting = Array.from({ length: 10 }, () => cache.get('/hls/ch/240p/seg3.ts', () => (loads += 1, pending)));
+    answer({ status: 200, headers: { 'cache-control': 'max-age=60' }, body: 'x' });
+    expect((await Promise.all(waiting)).every((value) => value.body === 'x')).toBe(true);
+    expect(loads).toBe(1);
+  });
 });

@@ -30,6 +30,12 @@ export interface RequestSpec {
   intendedAt?: number;
   /** The wait this request's loop keeps between sends (a poll's `refreshAfterMs`): see endpoint-metrics.ts. */
   expectedIntervalMs?: number;
+  /**
+   * How the body is read: `json` (the default) parses it into `body`; `text` also hands back the
+   * text (an HLS playlist); `bytes` only counts it (a segment: decoding video as text would cost
+   * the generator more than the target).
+   */
+  read?: 'json' | 'text' | 'bytes';
 }
 
 export interface LoadResponse {
@@ -41,6 +47,10 @@ export interface LoadResponse {
   retryAfterSeconds: number | undefined;
   /** Why there was no answer (status 0), e.g. `connect ECONNREFUSED 127.0.0.1:1`. */
   failure?: string;
+  /** The body as text (`read: 'text'`). */
+  text?: string;
+  /** Bytes of the body (`read: 'bytes'`). */
+  bytes?: number;
 }
 
 /** A request/response pair worth reading when something went wrong (never carries tokens). */
@@ -118,6 +128,7 @@ export function createLoadClient(options: LoadClientOptions) {
     let text: string;
     let retryAfter: string | undefined;
     let bodyAborted = false;
+    let bytes: number | undefined;
     try {
       // undici's own timers (no answer, or a stalled body), not one timer per request of ours.
       const response = await pool.request({ path: spec.path, method: spec.method, headers, body, signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
@@ -126,10 +137,13 @@ export function createLoadClient(options: LoadClientOptions) {
       retryAfter = Array.isArray(header) ? header[0] : header;
       // Headers arrived; a body cut short afterwards is its own failure, not the status it announced.
       bodyAborted = true;
-      text = await response.body.text();
+      if (spec.read === 'bytes') {
+        bytes = (await response.body.arrayBuffer()).byteLength;
+        text = status >= 400 ? `${bytes} bytes` : '';
+      } else text = await response.body.text();
       bodyAborted = false;
       try {
-        parsed = text === '' ? undefined : JSON.parse(text);
+        parsed = text === '' || spec.read === 'bytes' ? undefined : JSON.parse(text);
       } catch {
         parsed = undefined;
       }
@@ -169,6 +183,8 @@ export function createLoadClient(options: LoadClientOptions) {
       code,
       retryAfterSeconds: seconds !== undefined && Number.isFinite(seconds) ? seconds : undefined,
       ...((status === 0 || bodyAborted) && { failure: text }),
+      ...(spec.read === 'text' && !bodyAborted && status > 0 && { text }),
+      ...(bytes !== undefined && { bytes }),
     };
   }
 

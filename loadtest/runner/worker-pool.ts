@@ -4,18 +4,23 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, IntervalReport, ToWorker, WorkerResult, WorkerSetup } from './worker-protocol.js';
 
-export interface PoolHooks {
-  onInterval: (worker: number, report: IntervalReport) => void;
+export interface PoolHooks<Interval = IntervalReport> {
+  onInterval: (worker: number, report: Interval) => void;
   say: (line: string) => void;
 }
 
-const entry = new URL(`./load-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const sourceExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+/** The journey scenarios' worker; the playback scenario brings its own (playback/playback-worker.ts). */
+export const loadWorkerEntry = new URL(`./load-worker${sourceExtension}`, import.meta.url);
+
+/** A worker module next to `base` (an `import.meta.url`), as source or as build output. */
+export const workerEntry = (name: string, base: string) => new URL(`./${name}${sourceExtension}`, base);
 
 /**
  * A worker running the TypeScript sources registers tsx's loader in its own thread first (Node 20
  * does not run a parent's `--import` hooks in workers, and a vitest fork has none to pass on).
  */
-function spawn(setup: WorkerSetup): Worker {
+function spawn(entry: URL, setup: unknown): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: setup });
   // The ESM build of tsx's API (require.resolve finds the CommonJS one, which cannot register ESM hooks here).
   const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs')).href;
@@ -23,16 +28,16 @@ function spawn(setup: WorkerSetup): Worker {
   return new Worker(boot, { eval: true, workerData: setup });
 }
 
-export type WorkerPool = Awaited<ReturnType<typeof startWorkers>>;
+export type WorkerPool = Awaited<ReturnType<typeof startWorkers<WorkerSetup, WorkerResult, IntervalReport>>>;
 
 /**
  * Starts one worker thread per setup and resolves once all of them are ready to go. Barriers are
  * released when every worker still running has reached them; `finished` resolves with every
  * worker's result, or rejects with the first worker that failed.
  */
-export async function startWorkers(setups: readonly WorkerSetup[], hooks: PoolHooks) {
-  const workers = setups.map(spawn);
-  const results: (WorkerResult | undefined)[] = setups.map(() => undefined);
+export async function startWorkers<Setup = WorkerSetup, Result = WorkerResult, Interval = IntervalReport>(setups: readonly Setup[], hooks: PoolHooks<Interval>, entry: URL = loadWorkerEntry) {
+  const workers = setups.map((setup) => spawn(entry, setup));
+  const results: (Result | undefined)[] = setups.map(() => undefined);
   const arrived = new Map<string, Set<number>>();
   const send = (index: number, message: ToWorker) => {
     if (results[index] === undefined) workers[index]?.postMessage(message);
@@ -53,8 +58,8 @@ export async function startWorkers(setups: readonly WorkerSetup[], hooks: PoolHo
   const finished = Promise.all(
     workers.map(
       (worker, index) =>
-        new Promise<WorkerResult>((resolve, reject) => {
-          worker.on('message', (message: FromWorker) => {
+        new Promise<Result>((resolve, reject) => {
+          worker.on('message', (message: FromWorker<Result, Interval>) => {
             switch (message.type) {
               case 'ready':
                 if (++ready === workers.length) markReady();

@@ -31,12 +31,13 @@ export interface IntervalReport {
   unexpected: number;
 }
 
-export type FromWorker =
+/** What a worker sends; the playback scenario's worker reports its own interval and result shapes. */
+export type FromWorker<Result = WorkerResult, Interval = IntervalReport> =
   | { type: 'ready' }
-  | ({ type: 'interval' } & IntervalReport)
+  | ({ type: 'interval' } & Interval)
   | { type: 'barrier'; name: string }
   | { type: 'say'; line: string }
-  | { type: 'done'; result: WorkerResult }
+  | { type: 'done'; result: Result }
   | { type: 'failed'; error: string };
 
 export type ToWorker =

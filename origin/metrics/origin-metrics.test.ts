@@ -78,6 +78,20 @@ describe('the origin registry', { timeout: 20_000 }, () => {
     expect(text).not.toContain('no-such-event');
   });
 
+  it('counts HLS files served by channel, rendition and kind, and nothing for files that do not exist', async () => {
+    const { metrics, call } = await originWithMetrics();
+    for (const path of ['/hls/ch-beauty/master.m3u8', '/hls/ch-beauty/240p/index.m3u8', '/hls/ch-beauty/240p/index.m3u8', '/hls/ch-beauty/360p/seg1.ts', '/hls/ch-snack/240p/seg0.ts']) {
+      expect((await call('GET', path)).status, path).toBe(200);
+    }
+    for (const path of ['/hls/ch-beauty/720p/index.m3u8', '/hls/ch-beauty/240p/seg9.ts', '/hls/nope/master.m3u8']) expect((await call('GET', path)).status, path).toBe(404);
+    const hls = (labels: Record<string, string>) => valueOf(metrics, 'banjjak_hls_requests_total', labels);
+    expect(await hls({ channel: 'ch-beauty', rendition: 'master', kind: 'master' })).toBe(1);
+    expect(await hls({ channel: 'ch-beauty', rendition: '240p', kind: 'playlist' })).toBe(2);
+    expect(await hls({ channel: 'ch-beauty', rendition: '360p', kind: 'segment' })).toBe(1);
+    expect(await hls({ channel: 'ch-snack', rendition: '240p', kind: 'segment' })).toBe(1);
+    expect(await hls({})).toBe(5);
+  });
+
   it('shows each queue as deep as its last read found it', async () => {
     const { origin, metrics, call } = await originWithMetrics();
     const body = openEvent(origin.clock, { queueAll: true, admission: { newUsersPerMinute: 60, maxActiveUsers: 10, sessionSeconds: 600 } });

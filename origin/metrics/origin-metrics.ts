@@ -31,6 +31,12 @@ export function createOriginMetrics(options: OriginMetricsOptions = {}) {
     bookings: new Counter({ name: 'banjjak_bookings_total', help: 'Booking answers by outcome: created, replayed, or the refusal code', labelNames: ['outcome'] as const, registers }),
     soldOut: new Counter({ name: 'banjjak_sold_out_total', help: 'Answers refused as sold_out (join, admit or booking)', registers }),
     queueDepth: new Gauge({ name: 'banjjak_queue_depth', help: 'Visitors holding a place not yet let in (tailSeq - servingSeq), as last read', labelNames: ['event'] as const, registers }),
+    /**
+     * HLS files served, by channel, rendition (`master` for the multivariant playlist) and kind
+     * (`master`, `playlist`, `segment`): what a crowd of viewers costs the origin once the edge and
+     * the CDN have collapsed it. Only files that exist are counted, so the labels stay the configured ones.
+     */
+    hlsRequests: new Counter({ name: 'banjjak_hls_requests_total', help: 'HLS files served by the origin, by channel, rendition and kind (master, playlist, segment)', labelNames: ['channel', 'rendition', 'kind'] as const, registers }),
     storeErrors: new Counter({ name: 'banjjak_store_errors_total', help: 'Failed Redis commands and DynamoDB requests (conditional-check refusals are answers, not errors)', labelNames: ['store'] as const, registers }),
     /** One answered request. */
     request(line: RequestLine): void {
