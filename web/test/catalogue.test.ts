@@ -40,7 +40,7 @@ describe('the catalogue of messages', () => {
 
   it('says something in Korean, not English left untranslated', () => {
     const untranslated = [...english].filter(
-      ([key, value]) => typeof value === 'string' && value === korean.get(key) && /[a-z]{3}/i.test(value),
+      ([key, value]) => typeof value === 'string' && value === korean.get(key) && /[a-z]{3}/i.test(value.replace(/\{\{\s*\w+\s*\}\}/g, '')),
     );
     expect(untranslated.map(([key]) => key)).toEqual([]);
     const hangul = [...korean.values()].filter((value) => typeof value === 'string' && /[\uac00-\ud7a3]/.test(value));

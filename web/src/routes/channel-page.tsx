@@ -1,4 +1,4 @@
-import { useParams } from '@solidjs/router';
+import { useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { ChannelView, FeaturedProduct } from '../../../core/index.js';
 import { resourceError, toApiError, type ApiError } from '../api/api-error.js';
@@ -18,6 +18,7 @@ import { createLiveResource } from '../live/create-live-resource.js';
 import { createPageTitle } from '../page/create-page-title.js';
 import { attachPlayer } from '../player/attach-player.js';
 import { createQoeSession } from '../player/qoe-session.js';
+import { ReplayView } from './replay-view.js';
 
 /** The channel document is cached ≤ 1 s at the edge: a pin reaches the page within about 2 s. */
 const CHANNEL_REFRESH_MS = 1_500;
@@ -28,17 +29,21 @@ const HEARTS_TICK_MS = 500;
 /** A live show: the video, the products pinned on it, hearts and viewers. */
 export default function ChannelPage() {
   const params = useParams<{ channelId: string }>();
-  const live = createLiveResource(() => params.channelId, fetchChannel, CHANNEL_REFRESH_MS);
+  const [search] = useSearchParams<{ replay?: string }>();
+  const replayId = () => (typeof search.replay === 'string' && search.replay ? search.replay : undefined);
+  const live = createLiveResource(() => !replayId() && params.channelId, fetchChannel, CHANNEL_REFRESH_MS);
   createPageTitle(() => (live.data.latest ? t('channel.pageTitle', { title: live.data.latest.title }) : undefined));
   return (
     <PageLayout back={{ href: '/', label: t('common.allDrops') }}>
-      <ResourceView {...liveResourceProps(live)} loading={t('what.channel')}>
-        {(channel) => (
-          <Show when={channel().id} keyed>
-            {(_id) => <Channel channel={channel()} />}
-          </Show>
-        )}
-      </ResourceView>
+      <Show when={!replayId()} fallback={<ReplayView replayId={replayId() ?? ''} />}>
+        <ResourceView {...liveResourceProps(live)} loading={t('what.channel')}>
+          {(channel) => (
+            <Show when={channel().id} keyed>
+              {(_id) => <Channel channel={channel()} />}
+            </Show>
+          )}
+        </ResourceView>
+      </Show>
     </PageLayout>
   );
 }

@@ -46,6 +46,7 @@ export const en = {
     yourBooking: 'your booking',
     yourBookings: 'your bookings',
     channel: 'channel',
+    replay: 'replay',
   },
   status: {
     scheduled: 'Coming soon',
@@ -62,6 +63,18 @@ export const en = {
     offline: 'Offline',
     confirmed: 'Confirmed',
     cancelled: 'Cancelled',
+  },
+  home: {
+    title: 'Sparkling drops, fairly',
+    tagline: 'Watch the live show, get in line when the product is on screen, and book at the speed of the crowd. Everyone gets a fair place.',
+    liveNow: 'Live now',
+    upcoming: 'Coming up',
+    openNow: 'Open now',
+    ended: 'Sold out and ended',
+    startsIn: 'Starts in',
+    days: '{{ days }}d {{ clock }}',
+    mostWatched: 'Most watched replays',
+    plays: (a: { count: string }) => `${a.count} plays`,
   },
   catalog: {
     title: 'Drops',
@@ -207,6 +220,12 @@ export const en = {
     private: 'Members and visitors of this drop can watch this show.',
     unsupported: 'This browser cannot play the video.',
     loadingProduct: 'Loading the product…',
+  },
+  replay: {
+    aired: 'Aired {{ time }}',
+    timeline: 'Products in this show',
+    jump: '{{ at }} · {{ label }}',
+    noPins: 'No product at this moment of the show.',
   },
   errors: {
     bad_request: 'That request was not understood.',

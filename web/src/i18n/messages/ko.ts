@@ -44,6 +44,7 @@ export const ko: Messages = {
     yourBooking: '내 예약',
     yourBookings: '내 예약 목록',
     channel: '채널',
+    replay: '다시보기',
   },
   status: {
     scheduled: '오픈 예정',
@@ -60,6 +61,18 @@ export const ko: Messages = {
     offline: '방송 전',
     confirmed: '예약 확정',
     cancelled: '취소됨',
+  },
+  home: {
+    title: '반짝이는 드롭, 공정하게',
+    tagline: '라이브 방송을 보다가 상품이 나오면 바로 줄 서고, 몰려드는 순간에도 빠르게 예약하세요. 모두에게 공정한 순서를 드려요.',
+    liveNow: '지금 라이브',
+    upcoming: '오픈 예정',
+    openNow: '지금 진행 중',
+    ended: '매진·종료',
+    startsIn: '시작까지',
+    days: '{{ days }}일 {{ clock }}',
+    mostWatched: '많이 본 다시보기',
+    plays: (a: { count: string }) => `${a.count}회 재생`,
   },
   catalog: {
     title: '드롭',
@@ -205,6 +218,12 @@ export const ko: Messages = {
     private: '회원과 이 드롭에 입장한 분만 볼 수 있는 방송이에요.',
     unsupported: '이 브라우저에서는 영상을 재생할 수 없어요.',
     loadingProduct: '상품 불러오는 중…',
+  },
+  replay: {
+    aired: '{{ time }} 방송',
+    timeline: '이 방송의 상품',
+    jump: '{{ at }} · {{ label }}',
+    noPins: '이 장면에는 소개된 상품이 없어요.',
   },
   errors: {
     bad_request: '요청을 이해하지 못했어요.',
