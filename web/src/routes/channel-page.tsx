@@ -20,8 +20,8 @@ import { attachPlayer } from '../player/attach-player.js';
 import { createQoeSession } from '../player/qoe-session.js';
 import { ReplayView } from './replay-view.js';
 
-/** The channel document is cached ≤ 1 s at the edge: a pin reaches the page within about 2 s. */
-const CHANNEL_REFRESH_MS = 1_500;
+/** The channel document is cached ≤ 1 s at the edge; polled every second, a pin reaches the page within about 2 s. */
+const CHANNEL_REFRESH_MS = 1_000;
 const WATCH_EVERY_MS = 20_000;
 const QOE_EVERY_MS = 15_000;
 const HEARTS_TICK_MS = 500;
