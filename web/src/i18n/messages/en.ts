@@ -125,6 +125,8 @@ export const en = {
     minutes: (a: { minutes: number }) => `about ${a.minutes} minute${a.minutes === 1 ? '' : 's'}`,
     hours: 'about {{ hours }} h',
     hoursMinutes: 'about {{ hours }} h {{ minutes }} min',
+    minutesRange: 'about {{ low }}–{{ high }} minutes',
+    hoursRange: 'about {{ low }}–{{ high }} h',
   },
   fairness: {
     how: 'How is the draw fair?',

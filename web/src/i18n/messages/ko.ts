@@ -123,6 +123,8 @@ export const ko: Messages = {
     minutes: (a: { minutes: number }) => `약 ${a.minutes}분`,
     hours: '약 {{ hours }}시간',
     hoursMinutes: '약 {{ hours }}시간 {{ minutes }}분',
+    minutesRange: '약 {{ low }}–{{ high }}분',
+    hoursRange: '약 {{ low }}–{{ high }}시간',
   },
   fairness: {
     how: '추첨은 어떻게 공정한가요?',
