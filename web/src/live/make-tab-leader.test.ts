@@ -19,7 +19,7 @@ afterEach(() => {
   open = [];
 });
 
-function openTab(name: string, locks: TabLocks | undefined, group = 'banjjak.queue.drop-1'): Tab {
+function openTab(name: string, locks: TabLocks | undefined, group = 'banjjak.queue.drop-1', drain?: () => Promise<void>): Tab {
   const tab: Tab = { name, heard: [], events: [], leader: undefined as unknown as TabLeader<Message> };
   tab.leader = makeTabLeader<Message>({
     name: group,
@@ -29,6 +29,7 @@ function openTab(name: string, locks: TabLocks | undefined, group = 'banjjak.que
     onLead: () => tab.events.push('lead'),
     onFollow: () => tab.events.push('follow'),
     onMessage: (message) => tab.heard.push(message),
+    drain,
   });
   open.push(tab);
   return tab;
@@ -90,6 +91,24 @@ describe('makeTabLeader', () => {
     c.leader.yield();
     await settle();
     expect(leaders([a, b, c])).toEqual(['a']);
+  });
+
+  it('hands the lock over only once the leader has drained its poll in flight', async () => {
+    const locks = memoryTabLocks();
+    let finishPoll: () => void = () => {};
+    const inFlight = new Promise<void>((done) => (finishPoll = done));
+    const a = openTab('a', locks, 'banjjak.queue.drain', () => inFlight);
+    const b = openTab('b', locks, 'banjjak.queue.drain');
+    a.leader.seek();
+    b.leader.seek();
+    await settle();
+    a.leader.yield();
+    await settle();
+    // a no longer leads (it starts no new poll), but its last poll is still on its way: b waits.
+    expect(leaders([a, b])).toEqual([]);
+    finishPoll();
+    await settle();
+    expect(leaders([a, b])).toEqual(['b']);
   });
 
   it('seeking twice or yielding when not leading changes nothing', async () => {

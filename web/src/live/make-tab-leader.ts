@@ -12,6 +12,11 @@ export interface TabLeaderOptions<M> {
   onFollow: () => void;
   /** Another tab published something (the leader's answers, or a follower asking for them). */
   onMessage: (message: M) => void;
+  /**
+   * Settles when the leader's work in progress is done (a poll on its way): the lock is released
+   * only then, so the next leader's first poll never overlaps the last one. @default nothing to wait for
+   */
+  drain?: () => Promise<void> | undefined;
 }
 
 export interface TabLeader<M> {
@@ -72,7 +77,8 @@ export function makeTabLeader<M>(options: TabLeaderOptions<M>): TabLeader<M> {
       const attempt = seeking;
       seeking = undefined;
       attempt?.abort.abort();
-      attempt?.release?.();
+      const release = attempt?.release;
+      if (release) void Promise.resolve(options.drain?.()).catch(() => undefined).finally(release);
       becomeFollower();
     },
     publish(message) {
