@@ -1,20 +1,29 @@
 import { A } from '@solidjs/router';
-import { Match, Show, Switch } from 'solid-js';
+import { createEffect, Match, on, Show, Switch } from 'solid-js';
 import type { EventView } from '../../../core/index.js';
 import { formatCountdown } from '../format/format-countdown.js';
-import { formatDateTime, formatEta, formatNumber } from '../i18n/format.js';
+import { formatDateTime, formatNumber, formatWaitRange } from '../i18n/format.js';
+import { announceTurn } from '../queue/announce-turn.js';
 import type { WaitingRoom } from '../queue/create-waiting-room.js';
 import { createNow } from '../time/create-now.js';
+import { DrawCheck } from './draw-check.js';
 import { ErrorNotice } from './error-notice.js';
 import { FairnessNote } from './fairness-note.js';
+import { LeaveLineButton } from './leave-line-button.js';
 import { ProgressBar } from './progress-bar.js';
 import { t } from '../i18n/i18n.js';
 
 /** What a visitor in line sees; all state comes from the waiting-room machine. */
-export function WaitingRoomView(props: { event: EventView; room: WaitingRoom }) {
+export function WaitingRoomView(props: { event: EventView; room: WaitingRoom; userId: string }) {
   const now = createNow();
   const status = () => props.room.status()?.status;
   const position = () => props.room.status()?.position ?? null;
+  const yourTurn = () => props.room.admitting() || status() === 'ready' || status() === 'admitted';
+  const ended = () => status() === 'soldout' || status() === 'closed';
+  // The pre-queue was drawn (the sale started after a pre-queue window) and we hold a drawn place.
+  const drawn = () =>
+    props.event.prequeueStartsAt < props.event.startsAt && now() >= Date.parse(props.event.startsAt) && typeof props.room.ticket()?.seq === 'number';
+  createEffect(on(yourTurn, (turn) => turn && announceTurn(t('queue.turnTitle')), { defer: true }));
   const progress = () => {
     const first = props.room.ticket()?.firstPosition;
     const current = position();
@@ -27,7 +36,7 @@ export function WaitingRoomView(props: { event: EventView; room: WaitingRoom }) 
       {/* The one live region: position changes are announced politely, never the whole page. */}
       <div id="waiting-room-status" class="waiting-headline" aria-live="polite" aria-atomic="true">
         <Switch fallback={<p class="big">{t('queue.gettingPlace')}</p>}>
-          <Match when={props.room.admitting() || status() === 'ready' || status() === 'admitted'}>
+          <Match when={yourTurn()}>
             <p class="big">{t('queue.yourTurn')}</p>
           </Match>
           <Match when={status() === 'soldout'}>
@@ -36,6 +45,7 @@ export function WaitingRoomView(props: { event: EventView; room: WaitingRoom }) 
           </Match>
           <Match when={status() === 'closed'}>
             <p class="big">{t('queue.closed')}</p>
+            <p>{t('queue.closedDetail')}</p>
           </Match>
           <Match when={status() === 'scheduled'}>
             <p class="big">{t('queue.notOpen')}</p>
@@ -59,9 +69,16 @@ export function WaitingRoomView(props: { event: EventView; room: WaitingRoom }) 
                 {t('queue.ahead', { count: position() ?? 0, formatted: formatNumber(position() ?? 0) })}
               </Show>
             </p>
-            <p>{t('queue.eta', { eta: formatEta(props.room.status()?.etaSeconds) })}</p>
+            <p>{t('queue.eta', { eta: formatWaitRange(props.room.wait()) })}</p>
           </Match>
         </Switch>
+      </div>
+
+      {/* "Your turn" interrupts: assertive, and visible as a notice too. */}
+      <div class="turn-alert" aria-live="assertive" aria-atomic="true">
+        <Show when={yourTurn()}>
+          <p class="notice notice-success">{t('queue.turnTitle')}</p>
+        </Show>
       </div>
 
       <Show when={status() === 'prequeue'}>
@@ -76,12 +93,28 @@ export function WaitingRoomView(props: { event: EventView; room: WaitingRoom }) 
         <Show when={props.room.ticket()?.seq}>{(seq) => <p class="hint">{t('queue.yourNumber', { seq: formatNumber(seq()) })}</p>}</Show>
       </Show>
 
+      <Show when={drawn()}>
+        <DrawCheck eventId={props.event.id} userId={props.userId} />
+      </Show>
+
+      <Show when={props.room.offline()}>
+        <p class="notice notice-warning" role="status">
+          {t('queue.offline')}
+        </p>
+      </Show>
       <ErrorNotice error={props.room.notice()} tone="warning" />
       <ErrorNotice error={props.room.failure()} onRetry={props.room.retry} />
 
       <Show
-        when={status() === 'soldout' || status() === 'closed'}
-        fallback={<p class="hint">{t('queue.keepOpen')}</p>}
+        when={ended()}
+        fallback={
+          <>
+            <p class="hint">{t('queue.keepOpen')}</p>
+            <Show when={!yourTurn()}>
+              <LeaveLineButton onLeave={props.room.leave} />
+            </Show>
+          </>
+        }
       >
         <A class="button button-secondary button-block" href="/">
           {t('common.backToCatalog')}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { summarizeRemaining } from '../format/summarize-remaining.js';
-import { formatDateTime, formatEta, formatNumber, formatPrice } from './format.js';
+import { formatDateTime, formatEta, formatNumber, formatPrice, formatWaitRange } from './format.js';
 import { errorMessage, locale, setLocale, t } from './i18n.js';
 
 afterEach(() => setLocale('en'));
@@ -20,6 +20,26 @@ describe('formatEta', () => {
     expect(formatEta(seconds)).toBe(english);
     setLocale('ko');
     expect(formatEta(seconds)).toBe(korean);
+  });
+});
+
+describe('formatWaitRange', () => {
+  it.each([
+    [undefined, 'unknown for now', '아직 알 수 없어요'],
+    [{ lowSeconds: 0, highSeconds: 0 }, 'any moment now', '곧 입장해요'],
+    [{ lowSeconds: 20, highSeconds: 50 }, 'less than a minute', '1분 이내'],
+    [{ lowSeconds: 204, highSeconds: 276 }, 'about 3–5 minutes', '약 3–5분'],
+    [{ lowSeconds: 30, highSeconds: 100 }, 'about 1–2 minutes', '약 1–2분'],
+    [{ lowSeconds: 120, highSeconds: 120 }, 'about 2 minutes', '약 2분'],
+    [{ lowSeconds: 3_000, highSeconds: 5_000 }, 'about 50–84 minutes', '약 50–84분'],
+    [{ lowSeconds: 3_000, highSeconds: 6_000 }, 'about 1–2 h', '약 1–2시간'],
+    [{ lowSeconds: 5_400, highSeconds: 9_000 }, 'about 1–3 h', '약 1–3시간'],
+    [{ lowSeconds: 7_300, highSeconds: 10_700 }, 'about 2–3 h', '약 2–3시간'],
+  ])('%o → %s / %s', (range, english, korean) => {
+    setLocale('en');
+    expect(formatWaitRange(range)).toBe(english);
+    setLocale('ko');
+    expect(formatWaitRange(range)).toBe(korean);
   });
 });
 

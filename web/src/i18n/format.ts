@@ -56,3 +56,21 @@ export function formatEta(seconds: number | null | undefined): string {
   const rest = minutes % 60;
   return rest === 0 ? t('eta.hours', { hours }) : t('eta.hoursMinutes', { hours, minutes: rest });
 }
+
+/**
+ * A wait range as people say it: "about 3–5 minutes", "약 3–5분", "about 1–2 h". The short end is
+ * rounded down and the long end up, so the truth stays inside; a range that rounds to one figure
+ * is said as that figure.
+ */
+export function formatWaitRange(range: { lowSeconds: number; highSeconds: number } | undefined): string {
+  if (!range) return t('eta.unknown');
+  const { lowSeconds, highSeconds } = range;
+  if (highSeconds <= 0) return t('eta.now');
+  if (highSeconds < 60) return t('eta.underMinute');
+  const low = Math.max(1, Math.floor(lowSeconds / 60));
+  const high = Math.max(low, Math.ceil(highSeconds / 60));
+  if (high < 90) return low === high ? t('eta.minutes', { minutes: low }) : t('eta.minutesRange', { low, high });
+  const lowHours = Math.max(1, Math.floor(low / 60));
+  const highHours = Math.max(lowHours, Math.ceil(high / 60));
+  return lowHours === highHours ? t('eta.hours', { hours: lowHours }) : t('eta.hoursRange', { low: lowHours, high: highHours });
+}

@@ -7,6 +7,8 @@ export interface QueueTicket {
   seq: number | null;
   /** The first position we saw, so progress can be drawn as "how far since you joined". */
   firstPosition?: number;
+  /** The lowest position we saw for this seq: what the screen shows, so it never goes back up. */
+  lowestPosition?: number;
 }
 
 const storage = makeJsonStorage<QueueTicket>('local', 'queue', (value): value is QueueTicket =>

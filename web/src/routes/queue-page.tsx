@@ -67,7 +67,8 @@ export function QueuePage() {
                   event={loaded()}
                   identity={current}
                   joined={joinedAs(current)}
-                  onAdmitted={() => navigate(bookPath(), { replace: true })}
+                  onAdmitted={() => whenVisible(() => navigate(bookPath(), { replace: true }))}
+                  onLeft={() => navigate(paths.event(params.id))}
                   onMembersOnly={() => navigate(loginPath(queuePath(), 'members_only'), { replace: true })}
                   onIdentityRejected={() => {
                     identityStore.forget();
@@ -83,6 +84,21 @@ export function QueuePage() {
   );
 }
 
+/**
+ * Runs `go` now, or when a background tab is looked at again: until then the waiting room stays,
+ * its title saying "(!) It's your turn" in the tab strip, instead of turning into a booking page
+ * nobody sees.
+ */
+function whenVisible(go: () => void): void {
+  if (document.visibilityState !== 'hidden') return go();
+  const onVisible = () => {
+    if (document.visibilityState === 'hidden') return;
+    document.removeEventListener('visibilitychange', onVisible);
+    go();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+}
+
 interface WaitingRoomProps {
   event: EventView;
   identity: Identity;
@@ -90,6 +106,7 @@ interface WaitingRoomProps {
   onAdmitted: () => void;
   onMembersOnly: () => void;
   onIdentityRejected: () => void;
+  onLeft: () => void;
 }
 
 /** Mounted once per identity, so a fresh identity gets a fresh machine. */
@@ -102,6 +119,7 @@ function WaitingRoom(props: WaitingRoomProps) {
     onAdmitted: () => props.onAdmitted(),
     onMembersOnly: () => props.onMembersOnly(),
     onIdentityRejected: () => props.onIdentityRejected(),
+    onLeft: () => props.onLeft(),
   });
-  return <WaitingRoomView event={props.event} room={room} />;
+  return <WaitingRoomView event={props.event} room={room} userId={props.identity.userId} />;
 }
