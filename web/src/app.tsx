@@ -11,6 +11,14 @@ import { QueuePage } from './routes/queue-page.js';
 
 /** The player page brings hls.js: its own chunk, loaded only when a channel opens. */
 const ChannelPage = lazy(() => import('./routes/channel-page.js'));
+/** The operator console: its own chunk (`console-page-*.js`), loaded only under /console. */
+const consoleChunk = () => import('./console/console-page.js');
+const ConsolePage = lazy(consoleChunk);
+const ConsoleDrops = lazy(() => consoleChunk().then((chunk) => ({ default: chunk.DropsView })));
+const ConsoleNewDrop = lazy(() => consoleChunk().then((chunk) => ({ default: chunk.CreateDropView })));
+const ConsoleDrop = lazy(() => consoleChunk().then((chunk) => ({ default: chunk.DropView })));
+const ConsoleChannels = lazy(() => consoleChunk().then((chunk) => ({ default: chunk.ChannelsView })));
+const ConsoleChannel = lazy(() => consoleChunk().then((chunk) => ({ default: chunk.ChannelView })));
 import { t } from './i18n/i18n.js';
 import { lazy } from 'solid-js';
 
@@ -40,6 +48,13 @@ export function App() {
       <Route path="/events/:id/book" component={BookPage} />
       <Route path="/bookings/:bookingId" component={BookingConfirmationPage} />
       <Route path="/me" component={MyBookingsPage} />
+      <Route path="/console" component={ConsolePage}>
+        <Route path="/" component={ConsoleDrops} />
+        <Route path="/events/new" component={ConsoleNewDrop} />
+        <Route path="/events/:eventId" component={ConsoleDrop} />
+        <Route path="/channels" component={ConsoleChannels} />
+        <Route path="/channels/:channelId" component={ConsoleChannel} />
+      </Route>
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

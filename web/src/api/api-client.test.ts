@@ -29,6 +29,16 @@ describe('apiFetch', () => {
     expect((error as ApiError).outcomeUnknown).toBe(false);
   });
 
+  it('keeps the failing fields of a validation_failed problem, and only well-formed ones', async () => {
+    const fields = [{ path: 'admission.newUsersPerMinute', message: 'Too small' }, { path: 3 }, 'items', { path: 'items.0.id', message: 'duplicate item id' }];
+    respond(400, JSON.stringify({ type: 't', title: 'Invalid request', status: 400, code: 'validation_failed', fields }), { 'content-type': 'application/problem+json' });
+    const error = (await apiFetch('/api/x').catch((caught: unknown) => caught)) as ApiError;
+    expect(error.fields).toEqual([
+      { path: 'admission.newUsersPerMinute', message: 'Too small' },
+      { path: 'items.0.id', message: 'duplicate item id' },
+    ]);
+  });
+
   it('reports a non-problem error page as unexpected_response with an unknown outcome', async () => {
     respond(502, '<html>Bad gateway</html>', { 'content-type': 'text/html' });
     const error = (await apiFetch('/api/x').catch((caught: unknown) => caught)) as ApiError;

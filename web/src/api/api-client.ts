@@ -1,7 +1,7 @@
-import { ApiError, type ApiErrorCode } from './api-error.js';
+import { ApiError, type ApiErrorCode, type ProblemField } from './api-error.js';
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'DELETE' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** Sent as `Authorization: Bearer`: an id, queue or access token depending on the route. */
   token?: string | undefined;
   body?: unknown;
@@ -51,6 +51,7 @@ async function readProblem(response: Response): Promise<ApiError> {
       title: body.title,
       detail: typeof body.detail === 'string' ? body.detail : undefined,
       retryAfterSeconds,
+      fields: problemFields(body.fields),
     });
   }
   // A proxy or CDN error page rather than one of ours.
@@ -63,7 +64,17 @@ async function readProblem(response: Response): Promise<ApiError> {
   });
 }
 
-function isProblem(body: unknown): body is { code: string; title: string; detail?: unknown } {
+/** `validation_failed` lists `fields: [{ path, message }]`; anything else there is ignored. */
+function problemFields(value: unknown): ProblemField[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((field: unknown) => {
+    if (typeof field !== 'object' || field === null) return [];
+    const { path, message } = field as Record<string, unknown>;
+    return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+  });
+}
+
+function isProblem(body: unknown): body is { code: string; title: string; detail?: unknown; fields?: unknown } {
   if (typeof body !== 'object' || body === null) return false;
   const record = body as Record<string, unknown>;
   return typeof record.code === 'string' && typeof record.title === 'string';

@@ -3,6 +3,12 @@ import type { ErrorCode } from '../../../core/index.js';
 /** Codes the server sends, plus two the client invents when no problem document arrived. */
 export type ApiErrorCode = ErrorCode | 'network_error' | 'unexpected_response';
 
+/** One failing field of a `validation_failed` problem: `path` as the request spells it (`items.0.capacity`). */
+export interface ProblemField {
+  path: string;
+  message: string;
+}
+
 export interface ApiErrorInit {
   status: number;
   code: ApiErrorCode;
@@ -10,6 +16,8 @@ export interface ApiErrorInit {
   detail?: string | undefined;
   /** From `Retry-After`, when the server sent one (rate limits, capacity). */
   retryAfterSeconds?: number | undefined;
+  /** `validation_failed`: every failing field, so a form can mark each one. */
+  fields?: readonly ProblemField[] | undefined;
 }
 
 /**
@@ -22,6 +30,7 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly fields: readonly ProblemField[];
 
   constructor(init: ApiErrorInit) {
     super(init.detail ?? init.title);
@@ -31,6 +40,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.fields = init.fields ?? [];
   }
 
   /** True when the request may have reached the server but we never heard the answer. */
