@@ -115,7 +115,7 @@ describe.skipIf(!canRun)('a live channel in Chromium, against the real stack', (
     await feature('serum-duo');
     await page.getByRole('link', { name: /K-beauty time-deal live/ }).click();
     await page.waitForURL(`**/channels/${CHANNEL}`);
-    await page.waitForFunction(() => ((document.querySelector('video.player-video') as HTMLVideoElement | null)?.currentTime ?? 0) > 1, undefined, POLL);
+    await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('video.player-video')?.currentTime ?? 0) > 1, undefined, POLL);
     expect(scripts.some((path) => /\/assets\/hls-[\w-]+\.js$/.test(path))).toBe(true);
     await page.locator('.product-card[data-item-id="serum-duo"] .product-title').waitFor();
 
