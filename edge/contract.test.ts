@@ -77,6 +77,9 @@ describe('the public contract: OpenAPI and real answers agree', () => {
     await conforming('GET', '/api/admin/events/drop-c/stats', '/api/admin/events/:eventId/stats', admin);
     await conforming('GET', '/api/admin/events/drop-c/bookings', '/api/admin/events/:eventId/bookings', admin);
     await conforming('PATCH', '/api/admin/events/drop-c', '/api/admin/events/:eventId', { ...admin, body: { paused: true } });
+    const listed = await conforming('GET', '/api/admin/events?limit=5', '/api/admin/events', admin);
+    expect(listed.body.events.find((event: { id: string }) => event.id === 'drop-c')).toMatchObject({ status: 'paused', stats: { booked: 2 } });
+    expect((await conforming('GET', '/api/admin/events?status=nope', '/api/admin/events', admin)).status).toBe(400);
     await conforming('DELETE', `/api/bookings/${booked.body.booking.id}`, '/api/bookings/:bookingId', { token: guest.body.idToken });
   });
 });

@@ -108,6 +108,8 @@ describe.skipIf(!canRun)('the operator console, against the real stack', () => {
     const row = page.locator(`tr[data-drop="${DROP_ID}"]`);
     await row.getByRole('link', { name: DROP_TITLE }).waitFor();
     await row.getByText('Open now').waitFor();
+    // The figures come with the list (GET /api/admin/events): nothing booked, all 40 places remaining.
+    expect(await row.locator('td').last().innerText()).toBe('40');
     await row.getByRole('link', { name: DROP_TITLE }).click();
     await page.getByRole('heading', { level: 1, name: DROP_TITLE }).waitFor();
   });

@@ -1,5 +1,6 @@
 export * from './ids.js';
 export * from './event.js';
+export * from './admin-event-list.js';
 export * from './fairness.js';
 export * from './queue.js';
 export * from './booking.js';

@@ -4,7 +4,10 @@ import type { CatalogPosition } from '../ledger/ledger.js';
 
 const positionSchema = z.tuple([isoDateTime, idSchema]);
 
-/** An opaque catalog cursor: the last event's start time and id, base64url-encoded JSON. */
+/**
+ * An opaque cursor of a list of events (the catalog, the operator's list): the last event's start
+ * time and id, base64url-encoded JSON.
+ */
 export function encodeCatalogCursor(position: CatalogPosition): string {
   return Buffer.from(JSON.stringify([position.startsAt, position.id])).toString('base64url');
 }
@@ -17,7 +20,7 @@ export function decodeCatalogCursor(cursor: string): CatalogPosition {
     parsed = undefined;
   }
   const result = positionSchema.safeParse(parsed);
-  if (!result.success) throw new AppError('validation_failed', { detail: 'cursor: not a cursor this catalog gave', extra: { fields: [{ path: 'cursor', message: 'unknown cursor' }] } });
+  if (!result.success) throw new AppError('validation_failed', { detail: 'cursor: not a cursor this list gave', extra: { fields: [{ path: 'cursor', message: 'unknown cursor' }] } });
   const [startsAt, id] = result.data;
   return { startsAt, id };
 }

@@ -52,12 +52,14 @@ export function createEventReads({ queue, gate, ledger, clock, metrics = originM
     return { snapshot, remaining: new Map([...inventory].map(([id, entry]) => [id, entry.shown])), status };
   }
 
+  /** The event JSON from live numbers already read. */
+  const present = (record: EventRecord, { remaining, status }: EventLive): EventView => toEventView(record, status, remaining, clock.now());
+
   async function view(record: EventRecord): Promise<EventView> {
-    const { remaining, status } = await live(record);
-    return toEventView(record, status, remaining, clock.now());
+    return present(record, await live(record));
   }
 
-  return { live, view };
+  return { live, view, present };
 }
 
 /** The queue's depth as this read found it: free, the snapshot is in hand (`banjjak_queue_depth`). */

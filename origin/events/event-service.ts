@@ -78,5 +78,5 @@ export function createEventService(deps: OriginDeps) {
     recordQueueDepth(deps.metrics ?? originMetrics, record.id, await upkeep.sync(record));
   }
 
-  return { find: directory.find, live: reads.live, view: reads.view, create, patch, tick, upkeep };
+  return { find: directory.find, live: reads.live, view: reads.view, present: reads.present, create, patch, tick, upkeep };
 }

@@ -2,9 +2,9 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { QueueCheckpoint } from '../admission/admission-queue.js';
 import type { EventRecord } from '../events/event-record.js';
 import { conditionally, eventPartitions, keys, type DynamoTable } from './dynamo-table.js';
-import type { Ledger, MemberRecord } from './ledger.js';
+import type { CatalogPosition, Ledger, MemberRecord } from './ledger.js';
 
-type EventStore = Pick<Ledger, 'createEvent' | 'getEvent' | 'listEvents' | 'listCatalogEvents' | 'updateEvent' | 'putQueueCheckpoint' | 'getQueueCheckpoint' | 'putMember' | 'getMember'>;
+type EventStore = Pick<Ledger, 'createEvent' | 'getEvent' | 'listEvents' | 'listCatalogEvents' | 'listEventsNewestFirst' | 'updateEvent' | 'putQueueCheckpoint' | 'getQueueCheckpoint' | 'putMember' | 'getMember'>;
 
 const { listed: LISTED, archived: ARCHIVED, settled: SETTLED } = eventPartitions;
 
@@ -18,7 +18,8 @@ export function createDynamoEventStore({ doc, tableName, queryAll }: DynamoTable
   // what a visitor can act on and does not grow with the history of events. A write of the record
   // puts a settled event back among the archived ones: the reconciler watches it again.
   const partitionOf = (event: EventRecord) => (event.closed || event.hidden === true ? ARCHIVED : LISTED);
-  const eventItem = (event: EventRecord) => ({ ...keys.event(event.id), gsi1pk: partitionOf(event), gsi1sk: `${event.startsAt}#${event.id}`, event });
+  const sortKey = (position: CatalogPosition) => `${position.startsAt}#${position.id}`;
+  const eventItem = (event: EventRecord) => ({ ...keys.event(event.id), gsi1pk: partitionOf(event), gsi1sk: sortKey(event), event });
   const queryPartition = (partition: string) =>
     queryAll<{ event: EventRecord }>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': partition } });
 
@@ -71,6 +72,33 @@ export function createDynamoEventStore({ doc, tableName, queryAll }: DynamoTable
       const events = (page.Items ?? []).map((row) => (row as { event: EventRecord }).event);
       const last = events.at(-1);
       return { events, ...(page.LastEvaluatedKey && last && { next: { startsAt: last.startsAt, id: last.id } }) };
+    },
+
+    // Events live in three index partitions (listed, archived, settled): each is read backwards
+    // from the position, `limit + 1` at most, and the three merged; more than `limit` among them
+    // means a next page exists. Three bounded queries a page, however long the history.
+    async listEventsNewestFirst({ limit, before }) {
+      const readPartition = async (partition: string) => {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: before ? 'gsi1pk = :pk AND gsi1sk < :before' : 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': partition, ...(before && { ':before': sortKey(before) }) },
+            ScanIndexForward: false,
+            Limit: limit + 1,
+          }),
+        );
+        return (page.Items ?? []).map((row) => (row as { event: EventRecord }).event);
+      };
+      const found = new Map<string, EventRecord>();
+      // An event moved between partitions while they were read may come twice: once is enough.
+      for (const event of (await Promise.all([LISTED, ARCHIVED, SETTLED].map(readPartition))).flat()) found.set(event.id, event);
+      // Byte order of the sort key, as DynamoDB orders it (ids and ISO times are ASCII).
+      const merged = [...found.values()].sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : sortKey(a) > sortKey(b) ? -1 : 0));
+      const events = merged.slice(0, limit);
+      const last = events.at(-1);
+      return { events, ...(merged.length > limit && last && { next: { startsAt: last.startsAt, id: last.id } }) };
     },
 
     async updateEvent(event) {

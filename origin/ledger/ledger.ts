@@ -118,6 +118,11 @@ export interface Ledger {
   listEvents(): Promise<EventRecord[]>;
   /** Events not closed and not hidden, by start time, a page at a time after `after`. */
   listCatalogEvents(page: { limit: number; after?: CatalogPosition }): Promise<{ events: EventRecord[]; next?: CatalogPosition }>;
+  /**
+   * Every event, listed or not, newest start first (ties: id descending), a page at a time before
+   * `before`. The order is the index sort key, which a change of status never moves.
+   */
+  listEventsNewestFirst(page: { limit: number; before?: CatalogPosition }): Promise<{ events: EventRecord[]; next?: CatalogPosition }>;
   /** Writes the record if its stored version is `event.version - 1`; false on a lost race. */
   updateEvent(event: EventRecord): Promise<boolean>;
 

@@ -1,23 +1,27 @@
 import { Hono } from 'hono';
-import { AppError, createEventSchema, createReplaySchema, featuredRequestSchema, patchEventSchema, type EventStats, type KeyRotation } from '../../core/index.js';
+import { adminEventListQuerySchema, AppError, createEventSchema, createReplaySchema, featuredRequestSchema, patchEventSchema, type KeyRotation } from '../../core/index.js';
 import { toPublicBooking } from '../bookings/booking-service.js';
 import { checkFeatured } from '../channels/check-featured.js';
 import type { OriginDeps } from '../deps.js';
 import type { EventService } from '../events/event-service.js';
+import { readEventStats } from '../events/event-stats.js';
+import { createAdminEventList } from '../events/list-admin-events.js';
 import type { OriginEnv } from '../http/env.js';
 import { requireOperator } from '../http/require-operator.js';
-import { validateJson } from '../http/validate-json.js';
+import { validateJson, validateQuery } from '../http/validate-json.js';
 import type { ReplayService } from '../replays/replay-service.js';
 import { createSimulatedReplay } from '../replays/simulated-replays.js';
 
-/** The operator API: create events, turn the admission knobs, feature products on channels, read the numbers. */
+/** The operator API: list and create events, turn the admission knobs, feature products on channels, read the numbers. */
 export function adminRoutes(deps: OriginDeps, events: EventService, replays: ReplayService) {
+  const listEvents = createAdminEventList(deps, events);
   return new Hono<OriginEnv>()
     .use(requireOperator(deps.settings.adminToken))
     .use(async (c, next) => {
       await next();
       c.header('cache-control', 'no-store');
     })
+    .get('/events', validateQuery(adminEventListQuerySchema), async (c) => c.json(await listEvents(c.req.valid('query'))))
     .post('/events', validateJson(createEventSchema), async (c) => {
       const record = await events.create(c.req.valid('json'));
       return c.json(await events.view(record), 201);
@@ -50,24 +54,6 @@ export function adminRoutes(deps: OriginDeps, events: EventService, replays: Rep
     })
     .get('/events/:eventId/stats', async (c) => {
       const record = await events.find(c.req.param('eventId'));
-      const [{ status, snapshot }, counts] = await Promise.all([events.live(record), deps.ledger.itemCounts(record.id)]);
-      const items = record.items.map((item) => {
-        const booked = counts.get(item.id) ?? 0;
-        return { id: item.id, capacity: item.capacity, booked, remaining: item.capacity - booked };
-      });
-      const stats: EventStats = {
-        eventId: record.id,
-        status,
-        tailSeq: snapshot.tailSeq,
-        servingSeq: snapshot.servingSeq,
-        waiting: Math.max(0, snapshot.tailSeq - snapshot.servingSeq),
-        prequeued: snapshot.prequeued,
-        active: snapshot.active,
-        admitted: snapshot.admitted,
-        booked: items.reduce((sum, item) => sum + item.booked, 0),
-        remaining: items.reduce((sum, item) => sum + item.remaining, 0),
-        items,
-      };
-      return c.json(stats);
+      return c.json((await readEventStats(record, { live: events.live, ledger: deps.ledger })).stats);
     });
 }

@@ -1,10 +1,10 @@
-import type { CatalogResponse, ChannelView, CreateReplay, EventStats, EventView, FairnessView, FeaturedProduct, QoeSummary, Replay } from '../../../core/index.js';
+import type { AdminEventListResponse, CatalogResponse, ChannelView, CreateReplay, EventStats, EventView, FairnessView, FeaturedProduct, QoeSummary, Replay } from '../../../core/index.js';
 import { apiFetch, type ApiRequest } from '../api/api-client.js';
-import { isApiError } from '../api/api-error.js';
 import type { CreateEventBody, KnobPatch } from './drop-form.js';
 import { operatorSession } from './operator-session.js';
 
 const id = encodeURIComponent;
+const DROPS_PAGE = 20;
 
 /** An operator call with this tab's token; a refused token signs the console out. */
 async function adminFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
@@ -16,18 +16,9 @@ async function adminFetch<T>(path: string, request: ApiRequest = {}): Promise<T>
   }
 }
 
-/**
- * Whether a token is the operator's: `GET /api/admin/events` with it. Every operator route checks
- * the token before anything else, so only a 401 refuses it (until the drops list route exists, a
- * right token gets 404 here).
- */
+/** Whether a token is the operator's: `GET /api/admin/events?limit=1` answers 200 with it, and only with it. */
 export async function verifyOperatorToken(token: string): Promise<void> {
-  try {
-    await apiFetch('/api/admin/events?limit=1', { token });
-  } catch (error) {
-    if (isApiError(error) && error.status === 404) return;
-    throw error;
-  }
+  await apiFetch<AdminEventListResponse>('/api/admin/events?limit=1', { token });
 }
 
 export const fetchCatalogPage = (cursor?: string): Promise<CatalogResponse> => apiFetch(`/api/catalog?limit=20${cursor ? `&cursor=${id(cursor)}` : ''}`);
@@ -35,6 +26,8 @@ export const fetchDrop = (eventId: string): Promise<EventView> => apiFetch(`/api
 export const fetchChannel = (channelId: string): Promise<ChannelView> => apiFetch(`/api/channels/${id(channelId)}`);
 export const fetchFairness = (eventId: string, part = 0): Promise<FairnessView> => apiFetch(`/api/events/${id(eventId)}/fairness?part=${part}`);
 
+/** A page of every drop (hidden and closed ones too), newest start first, with live figures; never cached. */
+export const fetchAdminEvents = (cursor?: string): Promise<AdminEventListResponse> => adminFetch(`/api/admin/events?limit=${DROPS_PAGE}${cursor ? `&cursor=${id(cursor)}` : ''}`);
 export const createDrop = (body: CreateEventBody): Promise<EventView> => adminFetch('/api/admin/events', { method: 'POST', body });
 export const patchDrop = (eventId: string, body: KnobPatch | { paused?: boolean; closed?: true; queueAll?: boolean }): Promise<EventView> =>
   adminFetch(`/api/admin/events/${id(eventId)}`, { method: 'PATCH', body });

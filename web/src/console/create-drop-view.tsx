@@ -12,7 +12,6 @@ import { consolePaths } from './console-paths.js';
 import { defaultDropForm, dropFormInputs, emptyItemRow, toCreateEventRequest, type DropForm, type ItemRow } from './drop-form.js';
 import { FormField } from './form-field.js';
 import { mapProblemFields } from './problem-fields.js';
-import { sessionDrops } from './session-drops.js';
 
 const FORM = 'drop';
 type TextField = 'id' | 'title' | 'startsAt' | 'endsAt' | 'prequeueMinutes' | 'channelId' | 'newUsersPerMinute' | 'maxActiveUsers' | 'sessionSeconds';
@@ -35,7 +34,6 @@ export function CreateDropView() {
     setError(undefined);
     try {
       const created = await createDrop(toCreateEventRequest(form));
-      sessionDrops.add({ id: created.id, title: created.title });
       navigate(consolePaths.drop(created.id));
     } catch (caught) {
       setError(toApiError(caught));

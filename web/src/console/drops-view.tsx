@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import type { EventView } from '../../../core/index.js';
+import { createSignal, Index, Show } from 'solid-js';
+import type { AdminEvent } from '../../../core/index.js';
 import { resourceError } from '../api/api-error.js';
 import { PageLayout } from '../components/page-layout.js';
 import { ResourceView } from '../components/resource-view.js';
@@ -9,49 +9,32 @@ import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { t } from '../i18n/i18n.js';
 import { createLiveResource } from '../live/create-live-resource.js';
 import { createPageTitle } from '../page/create-page-title.js';
-import { fetchCatalogPage, fetchStats } from './console-api.js';
+import { fetchAdminEvents } from './console-api.js';
 import { consolePaths } from './console-paths.js';
-import { sessionDrops } from './session-drops.js';
 
-const ROW_REFRESH_MS = 5_000;
+const LIST_REFRESH_MS = 5_000;
 
-/**
- * Every drop the console can list: the ones created in this tab, then the catalog's pages (the API
- * has no operator list yet, so hidden and closed drops are reached by id).
- */
+/** The first `pages` pages of the operator list, read again from the start so the figures and the order are of one moment. */
+async function loadDrops(pages: number): Promise<{ events: AdminEvent[]; nextCursor: string | undefined }> {
+  const events: AdminEvent[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < pages; page++) {
+    const answer = await fetchAdminEvents(cursor);
+    events.push(...answer.events);
+    cursor = answer.nextCursor;
+    if (!cursor) break;
+  }
+  return { events, nextCursor: cursor };
+}
+
+/** Every drop, newest start first, with its live figures (`GET /api/admin/events`, never cached). */
 export function DropsView() {
   createPageTitle(() => t('console.drops.title'));
   const navigate = useNavigate();
-  const [pages, setPages] = createSignal<EventView[][]>([]);
-  const [cursor, setCursor] = createSignal<string>();
-  const [first, { refetch }] = createResource(async () => {
-    const page = await fetchCatalogPage();
-    setPages([page.events]);
-    setCursor(page.nextCursor);
-    return page;
-  });
-  const [more, setMore] = createSignal(false);
-  const loadMore = async () => {
-    const after = cursor();
-    if (!after) return;
-    setMore(true);
-    try {
-      const page = await fetchCatalogPage(after);
-      setPages([...pages(), page.events]);
-      setCursor(page.nextCursor);
-    } finally {
-      setMore(false);
-    }
-  };
-  const rows = createMemo(() => {
-    const listed = pages().flat();
-    const listedIds = new Set(listed.map((event) => event.id));
-    const created = sessionDrops
-      .list()
-      .filter((drop) => !listedIds.has(drop.id))
-      .map((drop) => ({ id: drop.id, title: drop.title, startsAt: undefined as string | undefined }));
-    return [...created, ...listed.map((event) => ({ id: event.id, title: event.title, startsAt: event.startsAt }))];
-  });
+  // "More" asks for one page more; every refresh reads the pages shown so far. Rows are kept by
+  // position (<Index>), so a refresh updates figures in place instead of rebuilding the table.
+  const [pages, setPages] = createSignal(1);
+  const list = createLiveResource(pages, loadDrops, LIST_REFRESH_MS);
   const [openId, setOpenId] = createSignal('');
 
   return (
@@ -62,10 +45,10 @@ export function DropsView() {
           {t('console.drops.create')}
         </A>
       </div>
-      <ResourceView value={first.latest} error={resourceError(first)} onRetry={() => void refetch()} loading={t('console.what.drops')}>
-        {() => (
+      <ResourceView value={list.data.latest} error={resourceError(list.data)} onRetry={list.refetch} refreshError={list.refreshError()} loading={t('console.what.drops')}>
+        {(listed) => (
           <>
-            <Show when={rows().length > 0} fallback={<p class="hint">{t('console.drops.empty')}</p>}>
+            <Show when={listed().events.length > 0} fallback={<p class="hint">{t('console.drops.empty')}</p>}>
               <div class="table-scroll">
                 <table class="console-table">
                   <caption class="visually-hidden">{t('console.drops.title')}</caption>
@@ -81,13 +64,13 @@ export function DropsView() {
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={rows()}>{(row) => <DropRow id={row.id} title={row.title} startsAt={row.startsAt} />}</For>
+                    <Index each={listed().events}>{(drop) => <DropRow drop={drop()} />}</Index>
                   </tbody>
                 </table>
               </div>
             </Show>
-            <Show when={cursor()}>
-              <button type="button" class="button button-secondary" disabled={more()} onClick={() => void loadMore()}>
+            <Show when={listed().nextCursor}>
+              <button type="button" class="button button-secondary" disabled={list.data.loading} onClick={() => setPages(pages() + 1)}>
                 {t('console.drops.more')}
               </button>
             </Show>
@@ -114,26 +97,19 @@ export function DropsView() {
   );
 }
 
-/** One drop with its live figures (the operator stats, never cached). */
-function DropRow(props: { id: string; title: string; startsAt: string | undefined }) {
-  const stats = createLiveResource(() => props.id, fetchStats, ROW_REFRESH_MS);
-  const figure = (pick: (value: NonNullable<typeof stats.data.latest>) => number) => {
-    const latest = stats.data.latest;
-    return latest ? formatNumber(pick(latest)) : '–';
-  };
+/** One drop with the figures its page came with. */
+function DropRow(props: { drop: AdminEvent }) {
+  const figure = (pick: (stats: AdminEvent['stats']) => number) => formatNumber(pick(props.drop.stats));
   return (
-    <tr data-drop={props.id}>
+    <tr data-drop={props.drop.id}>
       <th scope="row">
-        <A href={consolePaths.drop(props.id)}>{props.title}</A>
+        <A href={consolePaths.drop(props.drop.id)}>{props.drop.title}</A>
         <span class="meta">
-          {props.id}
-          <Show when={props.startsAt}> · {formatDateTime(props.startsAt)}</Show>
+          {props.drop.id} · {formatDateTime(props.drop.startsAt)}
         </span>
       </th>
       <td>
-        <Show when={stats.data.latest} fallback="–">
-          {(latest) => <StatusBadge status={latest().status} />}
-        </Show>
+        <StatusBadge status={props.drop.status} />
       </td>
       <td>{figure((s) => s.waiting)}</td>
       <td>{figure((s) => s.active)}</td>

@@ -25,7 +25,7 @@ export const consoleEn = {
     drop: 'Drop',
     status: 'Status',
     more: 'Show more drops',
-    listNote: 'Listed: drops created in this tab and those in the catalog. Hidden and closed drops open by id.',
+    listNote: 'Every drop, hidden and closed ones included, latest start first; the figures refresh every 5 seconds.',
     openById: 'Open a drop by id',
     open: 'Open',
   },

@@ -27,7 +27,7 @@ export const consoleKo: Messages['console'] = {
     drop: '드롭',
     status: '상태',
     more: '드롭 더 보기',
-    listNote: '이 탭에서 만든 드롭과 카탈로그의 드롭을 보여 줍니다. 숨긴 드롭과 종료된 드롭은 ID로 여세요.',
+    listNote: '숨긴 드롭과 종료된 드롭을 포함해 모든 드롭을 시작 시각이 늦은 순서로 보여 줍니다. 수치는 5초마다 새로 고칩니다.',
     openById: 'ID로 드롭 열기',
     open: '열기',
   },
