@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { precompressAssets } from './tools/precompress-assets.js';
 
 // One file for the web build (root: web/, output: dist/web) and the Vitest projects.
 // `npm run dev:web` proxies /api, /hls and /.well-known to a running stack (`npm start`).
@@ -7,7 +8,7 @@ const stack = process.env.BANJJAK_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: 'web',
-  plugins: [solid()],
+  plugins: [solid(), precompressAssets()],
   // hls.js (≈180 KB gzip) is one chunk loaded only by the channel page; the manifest feeds the bundle-size check.
   build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022', manifest: true, chunkSizeWarningLimit: 700 },
   server: {

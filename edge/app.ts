@@ -17,6 +17,7 @@ import { hlsRoutes } from './routes/hls-routes.js';
 import { forward, fromCached } from './routes/origin-proxy.js';
 import { queueShield } from './routes/queue-shield.js';
 import { createTokenVerifier } from './tokens/verified-token-cache.js';
+import { preloadLinkFor } from './middleware/preload-hints.js';
 
 /**
  * The edge: Web APIs only, so the same app runs on Node, Lambda@Edge and Workers. It verifies
@@ -82,7 +83,12 @@ export function createEdgeApp(deps: EdgeDeps) {
 
   app.all('*', documentHeaders, async (c) => {
     if (!deps.assets || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return problemResponse(new AppError('not_found'));
-    return deps.assets(c.req.raw);
+    const response = await deps.assets(c.req.raw);
+    const link = response.status === 200 && response.headers.get('content-type')?.startsWith('text/html') ? preloadLinkFor(c.req.path) : undefined;
+    if (!link) return response;
+    const withHint = new Response(response.body, response);
+    withHint.headers.append('link', link);
+    return withHint;
   });
   return app;
 }

@@ -13,7 +13,9 @@ export function createNodeAssets(webDir: string): (request: Request) => Promise<
     await next();
     if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
   });
-  assets.use('*', serveStatic({ root }));
+  // Brotli or gzip twins written at build time (tools/precompress-assets.ts): a phone on a slow
+  // network downloads the app at a third of its size, and the edge spends no CPU compressing.
+  assets.use('*', serveStatic({ root, precompressed: true }));
   assets.get(
     '*',
     serveStatic({
