@@ -1,5 +1,5 @@
 import { A, useLocation, useParams } from '@solidjs/router';
-import { createResource } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { resourceError } from '../api/api-error.js';
 import { loadBooking } from '../booking/load-booking.js';
 import { BookingDetails } from '../components/booking-details.js';
@@ -8,6 +8,7 @@ import { ResourceView } from '../components/resource-view.js';
 import { createPageTitle } from '../page/create-page-title.js';
 import { paths, type ConfirmationState } from './paths.js';
 import { t } from '../i18n/i18n.js';
+import { BookingQr } from '../components/booking-qr.js';
 
 export function BookingConfirmationPage() {
   const params = useParams<{ bookingId: string }>();
@@ -39,6 +40,9 @@ export function BookingConfirmationPage() {
             <h1 id="confirmation-title">
               {loaded().status === 'confirmed' ? t('booking.youreBooked') : t('booking.wasCancelled')}
             </h1>
+            <Show when={loaded().status === 'confirmed'}>
+              <BookingQr bookingId={loaded().id} />
+            </Show>
             <BookingDetails booking={loaded()} />
             <p class="hint">{t('booking.showAtDoor')}</p>
             <div class="actions">

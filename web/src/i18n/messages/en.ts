@@ -189,7 +189,8 @@ export const en = {
     confirmedTitle: 'Booking confirmed',
     youreBooked: "You're booked!",
     wasCancelled: 'This booking was cancelled',
-    showAtDoor: 'Show the booking id at the door or keep it for customer support.',
+    showAtDoor: 'Show this code at the door, or keep the booking id for customer support.',
+    qr: 'QR code of the booking id, to show at the door',
     backToEvent: 'Back to the event',
   },
   me: {

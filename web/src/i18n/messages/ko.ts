@@ -187,7 +187,8 @@ export const ko: Messages = {
     confirmedTitle: '예약 완료',
     youreBooked: '예약되었어요!',
     wasCancelled: '취소된 예약이에요',
-    showAtDoor: '입장할 때 예약 번호를 보여 주시거나 고객 문의를 위해 보관해 주세요.',
+    showAtDoor: '입장할 때 이 코드를 보여 주세요. 고객 문의에는 예약 번호를 알려 주세요.',
+    qr: '입장할 때 보여 줄 예약 번호 QR 코드',
     backToEvent: '이벤트로 돌아가기',
   },
   me: {
