@@ -109,11 +109,11 @@ describe.skipIf(!canRun)('a live channel in Chromium, against the real stack', (
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
     await page.goto('/');
-    await page.getByRole('link', { name: /K-beauty time-deal live/ }).waitFor();
+    await page.locator('a.channel-card', { hasText: 'K-beauty time-deal live' }).waitFor();
     expect(scripts.some((path) => path.includes('hls'))).toBe(false);
 
     await feature('serum-duo');
-    await page.getByRole('link', { name: /K-beauty time-deal live/ }).click();
+    await page.locator('a.channel-card', { hasText: 'K-beauty time-deal live' }).click();
     await page.waitForURL(`**/channels/${CHANNEL}`);
     await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('video.player-video')?.currentTime ?? 0) > 1, undefined, POLL);
     expect(scripts.some((path) => /\/assets\/hls-[\w-]+\.js$/.test(path))).toBe(true);
