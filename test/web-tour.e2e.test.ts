@@ -9,7 +9,7 @@ import { startStack, type RunningStack } from './support/start-stack.js';
 import { ensureWebBuild } from './support/web-build.js';
 
 /**
- * Every page of the visitor's path, in Korean and in English, on a 360×640 phone and a 1280×800
+ * Every page of the visitor's path and of the operator console, in Korean and in English, on a 360×640 phone and a 1280×800
  * laptop, in Chromium against the real stack: a screenshot of each (the folder is printed), no
  * serious or critical axe-core violation, no sideways scrolling, `<html lang>` right, and the
  * page in the language asked for.
@@ -80,7 +80,7 @@ describe.skipIf(!canRun)('every page in two languages and two sizes', () => {
 
   for (const locale of LOCALES) {
     for (const viewport of VIEWPORTS) {
-      it(`${locale.lang} on a ${viewport.width}×${viewport.height} ${viewport.name}: home, drop, channel, replay, login, line, booking, confirmation, my bookings, not found`, async () => {
+      it(`${locale.lang} on a ${viewport.width}×${viewport.height} ${viewport.name}: home, drop, channel, replay, login, line, booking, confirmation, my bookings, not found, and the console`, async () => {
         const folder = join(SHOTS, `${locale.lang}-${viewport.width}x${viewport.height}`);
         await mkdir(folder, { recursive: true });
         const context = await browser!.newContext({
@@ -98,6 +98,15 @@ describe.skipIf(!canRun)('every page in two languages and two sizes', () => {
           await page.getByRole('heading', { level: 1, name: locale.home }).waitFor();
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale.lang);
           await check(page, folder, '01-home');
+          // The toggle switches every sentence and is remembered across a reload; then back.
+          const other = LOCALES.find((candidate) => candidate.lang !== locale.lang)!;
+          await page.locator('.lang-toggle').click();
+          await page.getByRole('heading', { level: 1, name: other.home }).waitFor();
+          await page.reload();
+          await page.getByRole('heading', { level: 1, name: other.home }).waitFor();
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(other.lang);
+          await page.locator('.lang-toggle').click();
+          await page.getByRole('heading', { level: 1, name: locale.home }).waitFor();
 
           await page.goto(`/events/${EVENT_ID}`);
           await check(page, folder, '02-drop');
@@ -130,6 +139,22 @@ describe.skipIf(!canRun)('every page in two languages and two sizes', () => {
 
           await page.goto('/nowhere-at-all');
           await check(page, folder, '10-not-found');
+
+          // The operator console, signed in with the operator token.
+          await page.goto('/console');
+          await page.locator('#operator-token').fill(ADMIN_TOKEN);
+          await page.locator('form button[type="submit"]').click();
+          await page.locator(`tr[data-drop="${EVENT_ID}"]`).waitFor();
+          await check(page, folder, '11-console-drops');
+          await page.goto(`/console/events/${EVENT_ID}`);
+          await page.locator('.funnel-value[data-step="joined"]').waitFor();
+          await check(page, folder, '12-console-drop');
+          await page.goto('/console/events/new');
+          await page.locator('form').first().waitFor();
+          await check(page, folder, '13-console-new-drop');
+          await page.goto(`/console/channels/${CHANNEL}`);
+          await page.locator('#featured-slot-0').waitFor();
+          await check(page, folder, '14-console-channel');
         } finally {
           await context.close();
         }
@@ -138,7 +163,7 @@ describe.skipIf(!canRun)('every page in two languages and two sizes', () => {
   }
 
   it('found no serious or critical accessibility violation and no page wider than the screen', () => {
-    expect(visits.length).toBe(LOCALES.length * VIEWPORTS.length * 10);
+    expect(visits.length).toBe(LOCALES.length * VIEWPORTS.length * 14);
     expect(visits.filter((visit) => visit.violations.length > 0).map((visit) => `${visit.page}: ${visit.violations.join('; ')}`)).toEqual([]);
     expect(visits.filter((visit) => visit.sideways).map((visit) => visit.page)).toEqual([]);
   });

@@ -11,13 +11,11 @@ export function BookingQr(props: { bookingId: string }) {
     <Show when={qr()}>
       {(code) => (
         <figure class="booking-qr">
+          {/* The id itself is in the details below the code. */}
           <svg viewBox={`-2 -2 ${code().size + 4} ${code().size + 4}`} role="img" aria-label={t('booking.qr')} shape-rendering="crispEdges">
             <rect x="-2" y="-2" width={code().size + 4} height={code().size + 4} fill="#fff" />
             <path d={code().d} fill="#000" />
           </svg>
-          <figcaption>
-            <code class="booking-id">{props.bookingId}</code>
-          </figcaption>
         </figure>
       )}
     </Show>

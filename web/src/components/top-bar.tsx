@@ -35,6 +35,14 @@ export function TopBar() {
         <A href="/me" activeClass="is-active">
           {t('nav.myBookings')}
         </A>
+        <button
+          type="button"
+          class="link-button lang-toggle"
+          lang={locale() === 'ko' ? 'en' : 'ko'}
+          onClick={() => setLocale(locale() === 'ko' ? 'en' : 'ko')}
+        >
+          {t('nav.switchTo')}
+        </button>
       </nav>
       <div class="who">
         <Show when={who()} fallback={<A href="/login">{t('nav.logIn')}</A>}>
@@ -53,14 +61,6 @@ export function TopBar() {
           )}
         </Show>
       </div>
-      <button
-        type="button"
-        class="link-button lang-toggle"
-        lang={locale() === 'ko' ? 'en' : 'ko'}
-        onClick={() => setLocale(locale() === 'ko' ? 'en' : 'ko')}
-      >
-        {t('nav.switchTo')}
-      </button>
       <ConfirmDialog
         open={confirming()}
         title={t('nav.forgetGuestTitle')}

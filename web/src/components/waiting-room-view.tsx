@@ -12,6 +12,7 @@ import { FairnessNote } from './fairness-note.js';
 import { LeaveLineButton } from './leave-line-button.js';
 import { ProgressBar } from './progress-bar.js';
 import { t } from '../i18n/i18n.js';
+import { paths } from '../routes/paths.js';
 
 /** What a visitor in line sees; all state comes from the waiting-room machine. */
 export function WaitingRoomView(props: { event: EventView; room: WaitingRoom; userId: string }) {
@@ -110,6 +111,13 @@ export function WaitingRoomView(props: { event: EventView; room: WaitingRoom; us
         fallback={
           <>
             <p class="hint">{t('queue.keepOpen')}</p>
+            <Show when={!yourTurn() && props.event.channelId}>
+              {(channelId) => (
+                <A class="button button-secondary button-block" href={paths.channel(channelId())}>
+                  {t('queue.watchWhileWaiting')}
+                </A>
+              )}
+            </Show>
             <Show when={!yourTurn()}>
               <LeaveLineButton onLeave={props.room.leave} />
             </Show>

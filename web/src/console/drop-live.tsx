@@ -77,7 +77,8 @@ export function DropLive(props: { drop: EventView }) {
 function ItemsTable(props: { items: EventStats['items']; drop: EventView }) {
   const label = (itemId: string) => props.drop.items.find((item) => item.id === itemId)?.label ?? itemId;
   return (
-    <div class="table-scroll">
+    // A table wider than a phone scrolls sideways inside its box: focusable, so a keyboard can scroll it too.
+    <div class="table-scroll" tabindex="0" role="region" aria-label={t('console.live.items')}>
       <table class="console-table">
         <caption>{t('console.live.items')}</caption>
         <thead>

@@ -49,7 +49,7 @@ export function DropsView() {
         {(listed) => (
           <>
             <Show when={listed().events.length > 0} fallback={<p class="hint">{t('console.drops.empty')}</p>}>
-              <div class="table-scroll">
+              <div class="table-scroll" tabindex="0" role="region" aria-label={t('console.drops.title')}>
                 <table class="console-table">
                   <caption class="visually-hidden">{t('console.drops.title')}</caption>
                   <thead>

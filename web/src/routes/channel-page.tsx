@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from '@solidjs/router';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { ChannelView, FeaturedProduct } from '../../../core/index.js';
 import { resourceError, toApiError, type ApiError } from '../api/api-error.js';
@@ -19,6 +19,8 @@ import { createPageTitle } from '../page/create-page-title.js';
 import { attachPlayer } from '../player/attach-player.js';
 import { createQoeSession } from '../player/qoe-session.js';
 import { ReplayView } from './replay-view.js';
+import { queueTicketStore } from '../queue/queue-ticket-store.js';
+import { paths } from './paths.js';
 
 /** The channel document is cached ≤ 1 s at the edge; polled every second, a pin reaches the page within about 2 s. */
 const CHANNEL_REFRESH_MS = 1_000;
@@ -194,6 +196,7 @@ function Channel(props: { channel: ChannelView }) {
         <span aria-hidden="true">♥</span> {t('channel.sendHeart')}
       </button>
       <ErrorNotice error={heartError()} tone="warning" />
+      <InLineBanner eventIds={[...new Set([props.channel.eventId, ...shownPins().map((pin) => pin.eventId)].filter((id): id is string => Boolean(id)))]} />
       <section aria-labelledby="on-screen-heading">
         <h2 id="on-screen-heading">{t('channel.onScreen')}</h2>
         <Show when={shownPins().length > 0} fallback={<p class="hint">{t('channel.noPins')}</p>}>
@@ -203,5 +206,20 @@ function Channel(props: { channel: ChannelView }) {
         </Show>
       </section>
     </article>
+  );
+}
+
+/** A viewer who queued for a drop of this show: their place is kept, one tap takes them back to it. */
+function InLineBanner(props: { eventIds: string[] }) {
+  const userId = () => identityStore.current()?.userId;
+  const queued = () => props.eventIds.find((eventId) => userId() && queueTicketStore.read(eventId, userId() ?? ''));
+  return (
+    <Show when={queued()}>
+      {(eventId) => (
+        <p class="notice notice-success" role="status">
+          <A href={paths.queue(eventId())}>{t('channel.backToLine')}</A>
+        </p>
+      )}
+    </Show>
   );
 }

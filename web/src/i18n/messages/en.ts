@@ -129,6 +129,7 @@ export const en = {
     drawIn: 'Draw in',
     progress: 'Progress through the line',
     yourNumber: 'Your number: #{{ seq }}',
+    watchWhileWaiting: 'Watch the live show while you wait',
     keepOpen: 'Keep this page open. You can lock your phone: we catch up as soon as you are back.',
     closedDetail: 'The organiser has closed this event: nobody else is let in.',
     turnTitle: "(!) It's your turn",
@@ -236,6 +237,7 @@ export const en = {
     private: 'Members and visitors of this drop can watch this show.',
     unsupported: 'This browser cannot play the video.',
     loadingProduct: 'Loading the product…',
+    backToLine: 'You are in line for this drop: back to your place',
   },
   replay: {
     aired: 'Aired {{ time }}',

@@ -127,6 +127,7 @@ export const ko: Messages = {
     drawIn: '추첨까지',
     progress: '대기 진행 상황',
     yourNumber: '내 번호: {{ seq }}번',
+    watchWhileWaiting: '기다리는 동안 라이브 방송 보기',
     keepOpen: '이 페이지를 열어 두세요. 화면을 꺼도 돌아오면 바로 이어서 확인해요.',
     closedDetail: '주최 측이 이벤트를 종료해서 더 이상 입장할 수 없어요.',
     turnTitle: '(!) 내 차례예요',
@@ -234,6 +235,7 @@ export const ko: Messages = {
     private: '회원과 이 드롭에 입장한 분만 볼 수 있는 방송이에요.',
     unsupported: '이 브라우저에서는 영상을 재생할 수 없어요.',
     loadingProduct: '상품 불러오는 중…',
+    backToLine: '이 드롭의 대기열에 있어요: 내 순서로 돌아가기',
   },
   replay: {
     aired: '{{ time }} 방송',
