@@ -116,9 +116,23 @@ describe.skipIf(!canRun)('drop day: the console, a Korean phone, a load test and
     }
     const pinned = Date.now();
     await operator.getByRole('button', { name: 'Pin these products' }).click();
+    // What the phone polls: the channel document through the edge (cached ≤ 1 s).
+    let inDocumentMs = Number.NaN;
+    const documentWatch = (async () => {
+      while (Date.now() - pinned < STEP_MS) {
+        const document = (await (await fetch(`${stack!.url}/api/channels/${CHANNEL}`)).json()) as { featured: { itemId: string }[] };
+        if (document.featured.some((pin) => pin.itemId === ITEM_ID)) return (inDocumentMs = Date.now() - pinned);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return inDocumentMs;
+    })();
     await phone.locator(`.product-card[data-item-id="${ITEM_ID}"] .product-title`).waitFor();
     const onPhoneMs = Date.now() - pinned;
-    console.info(`drop day: the pinned product on the phone ${onPhoneMs} ms after the operator pinned it`);
+    await documentWatch;
+    expect(inDocumentMs).toBeGreaterThanOrEqual(0);
+    // Headless Chromium decoding video in software runs multi-second tasks on a playing page's main
+    // thread on a busy machine, which delays its timers; the document's figure is the platform's.
+    console.info(`drop day: the pin in the channel document after ${inDocumentMs} ms, the card on the phone after ${onPhoneMs} ms`);
     expect(await phone.locator(`.product-card[data-item-id="${ITEM_ID}"]`).innerText()).toMatch(/₩39,000/);
     await shot(phone, '03-phone-channel-pinned');
   });

@@ -25,10 +25,7 @@ export interface PendingBooking {
   booking: BookingRecord;
   /** ms since the epoch. */
   deadline: number;
-  /**
-   * The instance working on it: once that instance's lease has run out (it died), the entry is
-   * settled at once instead of at its deadline (`owner-lease.ts`).
-   */
+  /** The instance working on it: once its lease has run out (it died), settled at once (`owner-lease.ts`). */
   owner?: string;
 }
 
