@@ -2,7 +2,7 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { ChannelView, FeaturedProduct } from '../../../core/index.js';
 import { resourceError, toApiError, type ApiError } from '../api/api-error.js';
-import { fetchChannel, fetchPlaybackToken, sameProducts, sendHearts, sendQoe, sendWatch } from '../channel/channel-api.js';
+import { fetchChannel, fetchPlaybackToken, sameProducts, sendHearts, sendWatch } from '../channel/channel-api.js';
 import { createHeartsBatch } from '../channel/hearts-batch.js';
 import { viewerId } from '../channel/viewer-id.js';
 import { ErrorNotice } from '../components/error-notice.js';
@@ -16,8 +16,7 @@ import { ensureIdentity } from '../identity/ensure-identity.js';
 import { identityStore } from '../identity/identity-store.js';
 import { createLiveResource } from '../live/create-live-resource.js';
 import { createPageTitle } from '../page/create-page-title.js';
-import { attachPlayer } from '../player/attach-player.js';
-import { createQoeSession } from '../player/qoe-session.js';
+import { createPlayback } from '../player/create-playback.js';
 import { ReplayView } from './replay-view.js';
 import { queueTicketStore } from '../queue/queue-ticket-store.js';
 import { paths } from './paths.js';
@@ -25,7 +24,6 @@ import { paths } from './paths.js';
 /** The channel document is cached ≤ 1 s at the edge; polled every second, a pin reaches the page within about 2 s. */
 const CHANNEL_REFRESH_MS = 1_000;
 const WATCH_EVERY_MS = 20_000;
-const QOE_EVERY_MS = 15_000;
 const HEARTS_TICK_MS = 500;
 
 /** A live show: the video, the products pinned on it, hearts and viewers. */
@@ -87,35 +85,8 @@ function Channel(props: { channel: ChannelView }) {
     },
   );
   const [playerError, setPlayerError] = createSignal<string>();
-  const session = createQoeSession({ channelId }, viewerId.session());
-  let video: HTMLVideoElement | undefined;
-
-  createEffect(() => {
-    const url = source();
-    if (!url || !video) return;
-    let handle: { destroy(): void } | undefined;
-    let gone = false;
-    setPlayerError(undefined);
-    void attachPlayer(video, url, { session, onPins: streamChanged, onFatal: setPlayerError }).then((attached) => {
-      if (gone) attached.destroy();
-      else handle = attached;
-    });
-    onCleanup(() => {
-      gone = true;
-      handle?.destroy();
-    });
-  });
-
-  // Playback quality, every 15 s and once more when the page is hidden or left.
-  const flushQoe = (closing: boolean) => {
-    const beacon = session.flush(performance.now());
-    if (beacon) sendQoe([beacon], closing);
-  };
-  const qoeTimer = setInterval(() => flushQoe(false), QOE_EVERY_MS);
-  const hidden = () => document.visibilityState === 'hidden' && flushQoe(true);
-  const leaving = () => flushQoe(true);
-  document.addEventListener('visibilitychange', hidden);
-  window.addEventListener('pagehide', leaving);
+  const [video, setVideo] = createSignal<HTMLVideoElement>();
+  createPlayback({ target: { channelId }, video, url: () => source(), onPins: streamChanged, onFatal: setPlayerError });
 
   // Counted among the viewers while the page is open.
   const watch = () => void sendWatch(channelId, viewerId.device(), identityStore.current()?.idToken).catch(() => undefined);
@@ -138,12 +109,8 @@ function Channel(props: { channel: ChannelView }) {
   }, HEARTS_TICK_MS);
 
   onCleanup(() => {
-    flushQoe(true);
-    clearInterval(qoeTimer);
     clearInterval(watchTimer);
     clearInterval(heartsTimer);
-    document.removeEventListener('visibilitychange', hidden);
-    window.removeEventListener('pagehide', leaving);
   });
 
   return (
@@ -151,7 +118,7 @@ function Channel(props: { channel: ChannelView }) {
       <div class="player">
         <Show when={props.channel.status === 'live'} fallback={<p class="player-offline">{t('channel.offline')}</p>}>
           <video
-            ref={(element) => (video = element)}
+            ref={setVideo}
             class="player-video"
             muted
             playsinline

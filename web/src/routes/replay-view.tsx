@@ -1,8 +1,8 @@
-import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Replay, TimelineEntry } from '../../../core/index.js';
 import { resourceError } from '../api/api-error.js';
-import { sendQoe } from '../channel/channel-api.js';
 import { fetchReplay, sendPlay } from '../channel/replay-api.js';
+import { productsAt } from '../channel/replay-timeline.js';
 import { viewerId } from '../channel/viewer-id.js';
 import { fetchEvent } from '../catalog/catalog-api.js';
 import { formatCountdown } from '../format/format-countdown.js';
@@ -12,11 +12,7 @@ import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { t } from '../i18n/i18n.js';
 import { identityStore } from '../identity/identity-store.js';
 import { createPageTitle } from '../page/create-page-title.js';
-import { attachPlayer } from '../player/attach-player.js';
-import { createQoeSession } from '../player/qoe-session.js';
-import { productsAt } from '../channel/replay-timeline.js';
-
-const QOE_EVERY_MS = 15_000;
+import { createPlayback } from '../player/create-playback.js';
 
 /** A finished show: the recording, its product timeline (tap to jump), and the products at the playhead. */
 export function ReplayView(props: { replayId: string }) {
@@ -32,60 +28,29 @@ export function ReplayView(props: { replayId: string }) {
 function ReplayPlayer(props: { replay: Replay }) {
   const [position, setPosition] = createSignal(0);
   const [playerError, setPlayerError] = createSignal<string>();
-  const session = createQoeSession({ replayId: props.replay.id }, viewerId.session());
-  let video: HTMLVideoElement | undefined;
+  const [video, setVideo] = createSignal<HTMLVideoElement>();
+  createPlayback({ target: { replayId: props.replay.id }, video, url: () => props.replay.playbackUrl, onFatal: setPlayerError });
   let counted = false;
-
-  createEffect(() => {
-    const url = props.replay.playbackUrl;
-    if (!video) return;
-    const element = video;
-    let handle: { destroy(): void } | undefined;
-    let gone = false;
-    const tick = () => setPosition(element.currentTime);
-    const played = () => {
-      if (counted) return;
-      counted = true;
-      void sendPlay(props.replay.id, viewerId.device(), identityStore.current()?.idToken).catch(() => undefined);
-    };
-    element.addEventListener('timeupdate', tick);
-    element.addEventListener('playing', played);
-    void attachPlayer(element, url, { session, onPins: () => undefined, onFatal: setPlayerError }).then((attached) => {
-      if (gone) attached.destroy();
-      else handle = attached;
-    });
-    onCleanup(() => {
-      gone = true;
-      element.removeEventListener('timeupdate', tick);
-      element.removeEventListener('playing', played);
-      handle?.destroy();
-    });
-  });
-
-  const flushQoe = (closing: boolean) => {
-    const beacon = session.flush(performance.now());
-    if (beacon) sendQoe([beacon], closing);
+  // The playhead drives the products on screen; the first frame counts one play.
+  const tick = (event: Event) => setPosition((event.currentTarget as HTMLVideoElement).currentTime);
+  const played = () => {
+    if (counted) return;
+    counted = true;
+    void sendPlay(props.replay.id, viewerId.device(), identityStore.current()?.idToken).catch(() => undefined);
   };
-  const qoeTimer = setInterval(() => flushQoe(false), QOE_EVERY_MS);
-  const leaving = () => flushQoe(true);
-  window.addEventListener('pagehide', leaving);
-  onCleanup(() => {
-    flushQoe(true);
-    clearInterval(qoeTimer);
-    window.removeEventListener('pagehide', leaving);
-  });
 
   const jump = (entry: TimelineEntry) => {
-    if (!video) return;
-    video.currentTime = entry.offsetSeconds;
-    void video.play().catch(() => undefined);
+    const element = video();
+    if (!element) return;
+    element.currentTime = entry.offsetSeconds;
+    void element.play().catch(() => undefined);
   };
   const current = () => productsAt(props.replay, position());
 
   return (
     <article class="channel" aria-labelledby="replay-title">
       <div class="player">
-        <video ref={(element) => (video = element)} class="player-video" muted playsinline controls aria-label={t('channel.video', { title: props.replay.title })} />
+        <video ref={setVideo} onTimeUpdate={tick} onPlaying={played} class="player-video" muted playsinline controls aria-label={t('channel.video', { title: props.replay.title })} />
       </div>
       <Show when={playerError()}>
         <div class="notice notice-error" role="alert">
