@@ -45,7 +45,7 @@ export async function es256Ceiling(key: SigningKey, ms: number): Promise<number>
 export interface LibraryRate {
   /** One token at a time. */
   serial: number;
-  /** `inFlight` at once, as requests ask for them: both run on the libuv thread pool. */
+  /** `inFlight` at once, as requests ask for them: jose's Web Crypto runs on the libuv thread pool, the origin's node:crypto on the event loop. */
   concurrent: number;
 }
 

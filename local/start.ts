@@ -1,6 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
-import { threadPoolSize } from '../origin/boot/thread-pool.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -44,8 +42,6 @@ function start(entry: string, env: Record<string, string>): Promise<Started> {
     // The AWS SDK's notice about Node 22 is for deployments; on the embedded stack it is noise.
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      // One thread per core for the ES256 work off the event loop (origin/boot/thread-pool.ts).
-      UV_THREADPOOL_SIZE: String(threadPoolSize(availableParallelism(), process.env.UV_THREADPOOL_SIZE)),
       ...process.env,
       ...env,
     },

@@ -7,7 +7,7 @@ import type { OriginDeps } from './deps.js';
 import { createEventService } from './events/event-service.js';
 import type { OriginEnv } from './http/env.js';
 import { createOnError, onNotFound } from './http/on-error.js';
-import { log, withRequestId } from './logging/log.js';
+import { log } from './logging/log.js';
 import { countAnswers } from './metrics/count-answers.js';
 import { originMetrics } from './metrics/origin-metrics.js';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -44,7 +44,6 @@ export function createOriginApp(deps: OriginDeps) {
   app.use(
     observeRequests({
       route: routePath,
-      around: withRequestId,
       report: (line) => {
         metrics.request(line);
         deps.log?.info(line, 'request');

@@ -23,8 +23,6 @@ export interface ObserveRequestsOptions<C extends ObservedContext> {
   route: (c: C) => string;
   /** Called once per request after the answer is ready. */
   report: (line: RequestLine) => void;
-  /** Runs the rest of the chain, e.g. inside an async context carrying the id. @default next() */
-  around?: (requestId: string, next: () => Promise<void>) => Promise<void>;
   /** A monotonic clock in ms. @default performance.now */
   now?: () => number;
   generateId?: () => string;
@@ -47,7 +45,7 @@ export function observeRequests<C extends ObservedContext>(options: ObserveReque
     const started = now();
     const requestId = requestIdFor(c.req.header(REQUEST_ID_HEADER), options.generateId);
     c.set('requestId', requestId);
-    await (options.around ? options.around(requestId, next) : next());
+    await next();
     setHeader(c, requestId);
     const ms = Math.round((now() - started) * 1000) / 1000;
     options.report({ requestId, method: methodLabel(c.req.method), route: options.route(c), status: c.res.status, ms });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors/index.js';
 import { CLOCK_TOLERANCE_SECONDS, type ClaimsByKind, type TokenKind } from './claims.js';
@@ -30,13 +31,15 @@ interface Entry {
 /**
  * Tokens whose signature and claims were checked once, keyed by the whole token string, so a
  * visitor's repeated polls cost one ECDSA verification: a token differing in one byte is another
- * key. A bounded LRU (a Map in insertion order, re-inserted on use). What a token proves never
- * changes except with time, so only the kind and `exp` are checked again, with the verifier's rules.
+ * key. A bounded LRU, lru-cache's: a plain Map used as one skips the slots of deleted keys to
+ * find its oldest, about 7 µs per new token once full, on every join of a flash crowd. What a
+ * token proves never changes except with time, so only the kind and `exp` are checked again, with
+ * the verifier's rules.
  */
 export function createVerifiedTokenCache(options: VerifiedTokenCacheOptions): VerifiedTokenCache {
   const maxEntries = options.maxEntries ?? 50_000;
   const tolerance = options.clockToleranceSeconds ?? CLOCK_TOLERANCE_SECONDS;
-  const entries = new Map<string, Entry>();
+  const entries = new LRUCache<string, Entry>({ max: maxEntries });
 
   return {
     async verify(kind, token, verify) {
@@ -47,12 +50,9 @@ export function createVerifiedTokenCache(options: VerifiedTokenCacheOptions): Ve
           entries.delete(token);
           throw new AppError('invalid_token', { detail: 'token expired' });
         }
-        entries.delete(token);
-        entries.set(token, hit);
         return hit.claims as ClaimsByKind[typeof kind];
       }
       const claims = await verify();
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(token, { kind, claims });
       return claims;
     },

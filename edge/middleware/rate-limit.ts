@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { LRUCache } from 'lru-cache';
 import { AppError, type Clock } from '../../core/index.js';
 
 export interface RateLimiterOptions {
@@ -21,20 +22,19 @@ export interface RateLimiter {
  * same when deployed. One limiter is shared by every route that spends from it.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const maxKeys = options.maxKeys ?? 100_000;
+  // Recency order: a key seen again is the newest, the oldest is forgotten first, so a flood of
+  // fresh keys (rotating IPv6 addresses) cannot reset a busy one.
+  const windows = new LRUCache<string, { start: number; count: number }>({ max: options.maxKeys ?? 100_000 });
   return {
     take(key = 'unknown') {
       if (!options.enabled) return;
       const now = options.clock.now();
       const start = now - (now % 60_000);
       let window = windows.get(key);
-      // Map order is recency: a key seen again moves to the back, the front is forgotten first,
-      // so a flood of fresh keys (rotating IPv6 addresses) cannot reset a busy one.
-      windows.delete(key);
-      if (!window || window.start !== start) window = { start, count: 0 };
-      windows.set(key, window);
-      if (windows.size > maxKeys) windows.delete(windows.keys().next().value!);
+      if (!window || window.start !== start) {
+        window = { start, count: 0 };
+        windows.set(key, window);
+      }
       window.count += 1;
       if (window.count > options.perMinute) {
         const retryAfter = Math.ceil((start + 60_000 - now) / 1000);

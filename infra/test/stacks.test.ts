@@ -85,9 +85,10 @@ describe('origin', () => {
       Environment: { Variables: Match.objectLike({ REDIS_URL: Match.anyValue() }) },
     });
     t(prod.stacks.origin).hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'banjjak/prod/signing-keys', ReplicaRegions: [{ Region: 'ap-northeast-1' }] });
-    // 1,769 MB is one vCPU on Lambda: one libuv thread for the ES256 work; dev's 1,024 MB too.
-    t(prod.stacks.origin).hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1769, Environment: { Variables: Match.objectLike({ UV_THREADPOOL_SIZE: '1' }) } });
-    template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1024, Environment: { Variables: Match.objectLike({ UV_THREADPOOL_SIZE: '1' }) } });
+    // 1,769 MB is one vCPU on Lambda; an instance serves one request at a time and signs on its
+    // event loop, so no thread pool is sized (docs/decisions/0021-origin-hot-path.md).
+    t(prod.stacks.origin).hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1769, Environment: { Variables: Match.objectLike({ UV_THREADPOOL_SIZE: Match.absent() }) } });
+    template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1024, Environment: { Variables: Match.objectLike({ UV_THREADPOOL_SIZE: Match.absent() }) } });
     t(prod.stacks.replica!.origin).resourceCountIs('AWS::SecretsManager::Secret', 0);
   });
 });

@@ -20,7 +20,7 @@ export const workerEntry = (name: string, base: string) => new URL(`./${name}${s
  * A worker running the TypeScript sources registers tsx's loader in its own thread first (Node 20
  * does not run a parent's `--import` hooks in workers, and a vitest fork has none to pass on).
  */
-function spawn(entry: URL, setup: unknown): Worker {
+export function spawnWorker(entry: URL, setup: unknown): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: setup });
   // The ESM build of tsx's API (require.resolve finds the CommonJS one, which cannot register ESM hooks here).
   const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs')).href;
@@ -36,7 +36,7 @@ export type WorkerPool = Awaited<ReturnType<typeof startWorkers<WorkerSetup, Wor
  * worker's result, or rejects with the first worker that failed.
  */
 export async function startWorkers<Setup = WorkerSetup, Result = WorkerResult, Interval = IntervalReport>(setups: readonly Setup[], hooks: PoolHooks<Interval>, entry: URL = loadWorkerEntry) {
-  const workers = setups.map((setup) => spawn(entry, setup));
+  const workers = setups.map((setup) => spawnWorker(entry, setup));
   const results: (Result | undefined)[] = setups.map(() => undefined);
   const arrived = new Map<string, Set<number>>();
   const send = (index: number, message: ToWorker) => {

@@ -42,7 +42,7 @@ export function createBookingAttempt(deps: OriginDeps, gateRebuild: GateRebuild)
     return gate.reserve(request, { ...options, now: clock.now() });
   };
 
-  async function run(record: EventRecord, booking: BookingRecord, capacity: number): Promise<AttemptOutcome> {
+  async function run(record: EventRecord, booking: BookingRecord, capacity: number, requestId: string | undefined): Promise<AttemptOutcome> {
     const { eventId, itemId, quantity, id: bookingId } = booking;
     const deadline = clock.now() + settings.bookingTimeoutMs;
     const request: ReserveRequest = { eventId, itemId, userId: booking.userId, quantity, idempotencyKey: booking.idempotencyKey, fingerprint: booking.fingerprint, bookingId };
@@ -76,15 +76,15 @@ export function createBookingAttempt(deps: OriginDeps, gateRebuild: GateRebuild)
     }
     // The booking is on record: the 201 may go. Settling is tidy-up the reconciler redoes if needed.
     await Promise.all([ledger.settleMarker(eventId, itemId, marker), ledger.deletePending(eventId, bookingId)]).catch((error: unknown) => {
-      log.warn({ eventId, bookingId, err: error }, 'booking not settled, the reconciler will');
+      (deps.log ?? log).warn({ requestId, eventId, bookingId, err: error }, 'booking not settled, the reconciler will');
     });
     return { kind: 'booked', remaining: firm.remaining };
   }
 
   return {
-    async run(record: EventRecord, booking: BookingRecord, capacity: number): Promise<AttemptOutcome> {
+    async run(record: EventRecord, booking: BookingRecord, capacity: number, requestId?: string): Promise<AttemptOutcome> {
       try {
-        return await run(record, booking, capacity);
+        return await run(record, booking, capacity, requestId);
       } catch (error) {
         if (error instanceof AppError) throw error;
         // Whether a write landed is unknown: the same Idempotency-Key finds out once it is settled.

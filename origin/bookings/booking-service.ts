@@ -14,6 +14,8 @@ export interface BookCommand extends BookingRequest {
   eventId: string;
   userId: string;
   idempotencyKey: string;
+  /** The request asking, named on the lines logged about this booking (after the answer too). */
+  requestId?: string;
 }
 
 /** Public shape: idempotency internals stay in the ledger. */
@@ -99,19 +101,19 @@ export function createBookingService(deps: OriginDeps, events: EventService) {
       idempotencyKey,
       fingerprint,
     };
-    const outcome = await attempt.run(record, booking, item.capacity);
+    const outcome = await attempt.run(record, booking, item.capacity, command.requestId);
     if (outcome.kind !== 'booked') return refuse(record.id, item.id, booking.quantity, outcome, item.perUserLimit);
-    await afterBooking(record, userId, outcome.remaining);
+    await afterBooking(record, userId, outcome.remaining, command.requestId);
     return { booking: toPublicBooking(booking), replayed: false };
   }
 
   /** Frees the admission session and lets the upkeep flag a sell-out: best effort, the booking stands regardless. */
-  async function afterBooking(record: EventRecord, userId: string, remaining: number): Promise<void> {
+  async function afterBooking(record: EventRecord, userId: string, remaining: number, requestId: string | undefined): Promise<void> {
     try {
       await queue.complete(record.id, userId);
       if (remaining === 0) await events.upkeep.sync(record);
     } catch (error) {
-      log.warn({ eventId: record.id, err: error }, 'after booking: session not freed or sell-out not flagged');
+      (deps.log ?? log).warn({ requestId, eventId: record.id, err: error }, 'after booking: session not freed or sell-out not flagged');
     }
   }
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOriginApp } from '../app.js';
 import { callApp } from '../test-support/call-app.js';
-import { createTestOrigin, TEST_ADMIN_TOKEN } from '../test-support/create-test-origin.js';
+import { createTestOrigin, openEvent, TEST_ADMIN_TOKEN } from '../test-support/create-test-origin.js';
 import { startDynalite, type TestDynamo } from '../test-support/start-dynalite.js';
-import { createLogger, withRequestId } from './log.js';
+import { createLogger } from './log.js';
 
 let dynamo: TestDynamo;
 beforeAll(async () => (dynamo = await startDynalite()));
@@ -49,11 +49,19 @@ describe('origin logs', { timeout: 20_000 }, () => {
     expect(JSON.stringify(parsed())).not.toContain(TEST_ADMIN_TOKEN);
   });
 
-  it('names the request on lines logged deep inside it', () => {
+  it('names the request on the lines a booking logs, after its answer too', async () => {
+    const origin = await createTestOrigin(dynamo);
     const { logger, parsed } = capturedLogger();
-    withRequestId('deep-req-7', () => logger.warn({ eventId: 'e1' }, 'checkpoint not saved'));
-    logger.warn('outside any request');
-    expect(parsed().map((line) => line.requestId)).toEqual(['deep-req-7', undefined]);
+    // The booking stands; freeing the admission session afterwards fails.
+    const queue = { ...origin.deps.queue, complete: () => Promise.reject(new Error('queue unreachable')) };
+    const { app } = createOriginApp({ ...origin.deps, queue, log: logger });
+    const eventId = (await callApp(app, 'POST', '/api/admin/events', { token: TEST_ADMIN_TOKEN, body: openEvent(origin.clock) })).body.id as string;
+    const access = (await origin.deps.tokens.sign('access', { sub: 'ana', evt: eventId }, 600)).token;
+    const booked = await callApp(app, 'POST', `/api/events/${eventId}/bookings`, { token: access, headers: { 'idempotency-key': 'deep-key-1', 'x-request-id': 'deep-req-7' }, body: { itemId: 'slot-a' } });
+    expect(booked.status).toBe(201);
+    const warning = parsed().find((line) => line.level === 40);
+    expect(warning).toMatchObject({ msg: 'after booking: session not freed or sell-out not flagged', requestId: 'deep-req-7', eventId, err: { message: 'queue unreachable' } });
+    expect(parsed().filter((line) => line.msg === 'request').at(-1)).toMatchObject({ requestId: 'deep-req-7', route: '/api/events/:eventId/bookings', status: 201 });
   });
 
   it('censors credentials wherever a line would carry them', () => {

@@ -19,7 +19,7 @@ export function bookingRoutes(deps: OriginDeps, bookings: BookingService) {
       if (!idempotencyKeySchema.safeParse(key).success) {
         throw new AppError('validation_failed', { detail: 'Idempotency-Key: 8-128 characters of [A-Za-z0-9_.:-]' });
       }
-      const { booking, replayed } = await bookings.book({ ...c.req.valid('json'), eventId: claims.evt, userId: claims.sub, idempotencyKey: key });
+      const { booking, replayed } = await bookings.book({ ...c.req.valid('json'), eventId: claims.evt, userId: claims.sub, idempotencyKey: key, requestId: c.get('requestId') });
       c.header('cache-control', 'no-store');
       return c.json({ booking }, replayed ? 200 : 201);
     })

@@ -6,11 +6,13 @@ export type TokenSigner = (kind: TokenKind, payload: object, iat: number, exp: n
 
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
 
-/** With a callback node:crypto signs on the libuv thread pool, leaving the event loop to the requests. */
-const signOffThread = (input: Buffer, key: KeyObject) =>
-  new Promise<Buffer>((resolve, reject) =>
-    sign('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, (error, signature) => (error ? reject(error) : resolve(signature))),
-  );
+/**
+ * On the event loop, not the libuv thread pool: a pool round trip (queue, wake a thread, wake the
+ * loop) cost more CPU than the ~30 µs signature itself on 2 vCPUs, and a Lambda instance serves
+ * one request at a time anyway. The origin uses more cores by running more instances
+ * (docs/decisions/0021-origin-hot-path.md).
+ */
+const signInline = (input: Buffer, key: KeyObject) => sign('sha256', input, { key, dsaEncoding: 'ieee-p1363' });
 
 /**
  * Compact JWS (RFC 7515 §7.1) signed ES256 with node:crypto, byte for byte what jose's `SignJWT`
@@ -25,7 +27,7 @@ export function createNodeTokenSigner(key: SigningKey, settings: TokenSettings):
   return async (kind, payload, iat, exp) => {
     const claims = JSON.stringify({ ...payload, iss: settings.issuer, aud: settings.audience, iat, exp });
     const signingInput = `${headers[kind]}.${base64url(claims)}`;
-    const signature = await signOffThread(Buffer.from(signingInput), key.privateKey);
+    const signature = signInline(Buffer.from(signingInput), key.privateKey);
     return `${signingInput}.${signature.toString('base64url')}`;
   };
 }

@@ -21,9 +21,14 @@ const UNKNOWN_KEY = 'token key is unknown';
 export const isUnknownKeyError = (error: unknown): boolean => error instanceof AppError && error.detail === UNKNOWN_KEY;
 const p1363 = { dsaEncoding: 'ieee-p1363' } as const;
 
-/** With a callback node:crypto verifies on the libuv thread pool, leaving the event loop to the requests. */
-const verifyOffThread = (input: Buffer, key: KeyObject, signature: Buffer) =>
-  new Promise<boolean>((resolve, reject) => verify('sha256', input, { key, ...p1363 }, signature, (error, ok) => (error ? reject(error) : resolve(ok))));
+/** On the event loop, as the signer signs (docs/decisions/0021-origin-hot-path.md); a key error counts as a bad signature. */
+function verifyInline(input: Buffer, key: KeyObject, signature: Buffer): boolean {
+  try {
+    return verify('sha256', input, { key, ...p1363 }, signature);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Verifies our compact JWS with node:crypto: the same checks as core's `verifyToken` (jose),
@@ -45,7 +50,7 @@ export function createNodeTokenVerifier(keys: readonly SigningKey[], options: Ve
     if (!key) throw invalid(UNKNOWN_KEY);
     const signature = Buffer.from(token.slice(payloadEnd + 1), 'base64url');
     const signingInput = Buffer.from(token.slice(0, payloadEnd));
-    if (signature.length !== 64 || !(await verifyOffThread(signingInput, key, signature).catch(() => false))) {
+    if (signature.length !== 64 || !verifyInline(signingInput, key, signature)) {
       throw invalid('token signature is invalid');
     }
     return checkClaims(kind, header.typ, Buffer.from(token.slice(headerEnd + 1, payloadEnd), 'base64url'), options);

@@ -28,7 +28,7 @@ export async function generateSigningKey(now: Date): Promise<{ stored: StoredKey
   return { stored, key: fromStored(stored) };
 }
 
-function fromStored(stored: StoredKey): SigningKey {
+export function fromStored(stored: StoredKey): SigningKey {
   const { kty, crv, x, y, d } = stored.privateJwk;
   const privateKey = createPrivateKey({ key: { kty, crv, x, y, d }, format: 'jwk' });
   const { d: _secret, ...publicPart } = stored.privateJwk;

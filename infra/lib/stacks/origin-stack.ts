@@ -103,9 +103,6 @@ export class OriginStack extends Stack {
       tracing: lambda.Tracing.ACTIVE,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
-        // One libuv thread per vCPU for the ES256 work (origin/boot/thread-pool.ts); Lambda gives
-        // one vCPU per 1,769 MB.
-        UV_THREADPOOL_SIZE: String(Math.min(4, Math.max(1, Math.ceil(config.origin.memoryMb / 1_769)))),
         DYNAMODB_TABLE: props.table.tableName,
         CREATE_TABLE: 'false',
         ORIGIN_ROLE: props.role,
