@@ -31,7 +31,7 @@ const n = (value: number) => Math.round(value).toLocaleString('en-US');
 const dataDir = await mkdtemp(join(tmpdir(), 'banjjak-bench-lt-'));
 const outDir = await mkdtemp(join(tmpdir(), 'banjjak-bench-lt-report-'));
 const loadBefore = await loadavg();
-const stack = await startStack({ DATA_DIR: dataDir, ADMIN_TOKEN, RATE_LIMITS: 'off', SEED_DEMO: 'false' }, 90_000);
+const stack = await startStack({ DATA_DIR: dataDir, ADMIN_TOKEN, RATE_LIMITS: 'off', SEED_DEMO: 'false', ...(process.env.LOG_LEVEL && { LOG_LEVEL: process.env.LOG_LEVEL }) }, 90_000);
 const base = (overrides: Partial<RunOptions> & Pick<RunOptions, 'scenario'>): RunOptions => ({
   target: stack.url,
   visitors: 100,

@@ -4,7 +4,7 @@ import { collectDefaultMetrics } from 'prom-client';
 import { createDrain, DRAIN_MS, serveMetrics } from '../core/node/index.js';
 import { buildOrigin } from './boot/build-origin.js';
 import { parseOriginConfig } from './config.js';
-import { log } from './logging/log.js';
+import { bufferProcessLog, log } from './logging/log.js';
 import { originMetrics } from './metrics/origin-metrics.js';
 import { startEventTicks } from './events/start-event-ticks.js';
 import { startReconciler } from './reconcile/start-reconciler.js';
@@ -14,6 +14,10 @@ import { REPLAY_PLAYS_FOLD_MS } from './replays/fold-replay-plays.js';
 
 // The Node server: with `entry/lambda.ts`, the only reader of process.env in origin/.
 const config = parseOriginConfig(process.env);
+// A long-lived server: log lines are written 4 KB at a time, not one write per request; what is
+// buffered is written when the process exits, however it exits.
+const logOut = bufferProcessLog();
+process.once('exit', () => logOut.flush());
 const origin = await buildOrigin(config);
 
 // Settle what a previous process left half-done before taking traffic, then keep at it.

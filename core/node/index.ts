@@ -4,3 +4,4 @@
  */
 export { createDrain, DRAIN_MS, type Drain, type DrainableServer } from './drain.js';
 export { serveMetrics, type MetricsListener, type MetricsSource } from './serve-metrics.js';
+export { createBufferedStdout, type BufferedStdout } from './buffered-stdout.js';

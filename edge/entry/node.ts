@@ -29,6 +29,8 @@ const clock = systemClock;
 const origin = (path: string, init: RequestInit) => fetch(new URL(path, config.ORIGIN_URL), init);
 const jwks = loadJwks(origin, clock);
 const telemetry = createNodeTelemetry({ level: config.LOG_LEVEL });
+// Its lines are written 4 KB at a time; what is buffered is written when the process exits, however it exits.
+process.once('exit', () => telemetry.flushLog());
 const metrics = config.METRICS_PORT === undefined ? undefined : await serveMetrics(telemetry.registry, config.METRICS_PORT);
 
 const app = createEdgeApp({

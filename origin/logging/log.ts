@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../../core/index.js';
+import { createBufferedStdout, type BufferedStdout } from '../../core/node/index.js';
 
 export type { Logger };
 export type LogLevel = Level | 'silent';
@@ -22,5 +23,18 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   );
 }
 
+/** Where the process logger writes: each line at once (a frozen Lambda sandbox loses nothing), until `bufferProcessLog`. */
+let processOut: DestinationStream = pino.destination({ dest: 1, sync: true });
+
 /** One process, one logger (as `originMetrics`): background work logs here; `buildOrigin` sets its level. */
-export const log = createLogger();
+export const log = createLogger({ destination: { write: (line: string) => processOut.write(line) } });
+
+/**
+ * For the Node server: the process logger's lines are gathered into 4 KB writes (core
+ * `createBufferedStdout`); call `flush` before exiting.
+ */
+export function bufferProcessLog(): BufferedStdout {
+  const buffered = createBufferedStdout();
+  processOut = buffered.stream;
+  return buffered;
+}

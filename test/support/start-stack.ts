@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
+/** Output kept after the stack is up, in characters. */
+const MAX_TAIL = 1_000_000;
+
 export interface RunningStack {
   url: string;
   process: ChildProcess;
@@ -29,30 +32,46 @@ export async function startStack(env: Record<string, string>, timeoutMs = 60_000
     env: { ...process.env, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Everything up to "running" (the banner tests read), then the latest MAX_TAIL characters: a
+  // load test makes a request line per request, which must neither fill memory nor be rescanned.
+  let startup = '';
+  const tail: string[] = [];
+  let tailLength = 0;
+  let started = false;
+  const append = (chunk: Buffer) => {
+    if (!started) {
+      startup += chunk.toString();
+      return;
+    }
+    tail.push(chunk.toString());
+    tailLength += tail.at(-1)!.length;
+    while (tailLength > MAX_TAIL && tail.length > 1) tailLength -= tail.shift()!.length;
+  };
+  const output = () => startup + tail.join('');
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 
   await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`stack did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => fail(new Error(`stack did not start in ${timeoutMs} ms:\n${output()}`)), timeoutMs);
     const check = () => {
-      if (output.includes('is running on')) {
-        clearTimeout(timer);
-        done();
-      }
+      if (!startup.includes('is running on')) return;
+      started = true;
+      child.stdout.off('data', check);
+      clearTimeout(timer);
+      done();
     };
     child.stdout.on('data', check);
     void exited.then((code) => {
       clearTimeout(timer);
-      fail(new Error(`stack exited with ${code}:\n${output}`));
+      fail(new Error(`stack exited with ${code}:\n${output()}`));
     });
   });
 
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
-    output: () => output,
+    output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;
