@@ -7,6 +7,7 @@
  *    duration, in the same run: the ratio of their requests per second (goal ≥ 0.7).
  * 2. Flash crowds: 2,000 and 10,000 arrivals in 2 s walking the web app's journey, with the join
  *    p50/p99 (measured from each visitor's due arrival instant) and every invariant checked.
+ * The stack logs a line per request as deployed; LOG_LEVEL=warn runs it without them.
  * Bounded: about 20 s of polls, crowds capped by their --duration; loopback only.
  */
 import autocannon from 'autocannon';

@@ -1,6 +1,6 @@
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../../core/index.js';
-import { createBufferedStdout, type BufferedStdout } from '../../core/node/index.js';
+import { createBufferedStdout, type BufferedStdout } from '../../core/node/buffered-stdout.js';
 
 export type { Logger };
 export type LogLevel = Level | 'silent';
